@@ -9,11 +9,16 @@ import type { Config } from './platform/config.js';
 import { createServer } from './platform/server.js';
 
 /** Hearth: the platform with every feature's routes. */
-export function buildApp(config: Config, db: Kysely<Database>, options: { quiet?: boolean } = {}): Promise<FastifyInstance> {
+export function buildApp(
+  config: Config,
+  db: Kysely<Database>,
+  options: { quiet?: boolean; logDestination?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   return createServer({
     config,
     db,
     quiet: options.quiet,
+    logDestination: options.logDestination,
     features: async (app) => {
       await app.register(signInRoutes, { db, config });
       await app.register(homeRoutes, { db });

@@ -21,12 +21,24 @@ export const demoLogins: { username: string; role: Role; name: string; team: str
 ];
 
 const services: Record<string, string[]> = {
-  'Assessment and Intervention': ['Front Door (MASH)', 'Assessment Team North', 'Assessment Team South', 'Child Protection and Children in Need', 'Head of Service, Assessment and Intervention'],
+  'Assessment and Intervention': [
+    'Front Door (MASH)',
+    'Assessment Team North',
+    'Assessment Team South',
+    'Child Protection and Children in Need',
+    'Head of Service, Assessment and Intervention',
+  ],
   'Children in Care and Care Leavers': ['Children Looked After', 'Leaving Care', 'Fostering Service', 'Independent Reviewing Service'],
   'Out of Hours and Performance': ['Emergency Duty Team', 'Performance and Intelligence'],
 };
 
-const caseholdingTeams = ['Assessment Team North', 'Assessment Team South', 'Child Protection and Children in Need', 'Children Looked After', 'Leaving Care'];
+const caseholdingTeams = [
+  'Assessment Team North',
+  'Assessment Team South',
+  'Child Protection and Children in Need',
+  'Children Looked After',
+  'Leaving Care',
+];
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -60,7 +72,13 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
   const by = { staffId: null };
   const staffIds = new Map<string, string>();
   for (const login of demoLogins) {
-    const id = await createAccount(db, by, { username: login.username, displayName: login.name, role: login.role, teamId: login.team ? teamId(login.team) : undefined }, demoPassword, false);
+    const id = await createAccount(
+      db,
+      by,
+      { username: login.username, displayName: login.name, role: login.role, teamId: login.team ? teamId(login.team) : undefined },
+      demoPassword,
+      false,
+    );
     staffIds.set(login.username, id);
   }
   const workersByTeam = new Map<string, string[]>();
@@ -71,7 +89,15 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
       const given = faker.person.firstName();
       const family = faker.person.lastName();
       const username = `${given}.${family}.${team.split(' ')[0]}`.toLowerCase().replace(/[^a-z.]/g, '');
-      workers.push(await createAccount(db, by, { username, displayName: `${given} ${family}`, role: 'social_worker', teamId: teamId(team) }, demoPassword, false));
+      workers.push(
+        await createAccount(
+          db,
+          by,
+          { username, displayName: `${given} ${family}`, role: 'social_worker', teamId: teamId(team) },
+          demoPassword,
+          false,
+        ),
+      );
     }
     workersByTeam.set(team, workers);
   }
@@ -107,8 +133,18 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
     return child.id;
   };
 
-  const allocate = (personId: string, team: string, staffId: string | null, startedOn: string, endedOn: string | null = null, kind: 'social_worker' | 'reviewing_officer' = 'social_worker') =>
-    db.insertInto('allocations').values({ person_id: personId, kind, team_id: teamId(team), staff_id: staffId, started_on: startedOn, ended_on: endedOn }).execute();
+  const allocate = (
+    personId: string,
+    team: string,
+    staffId: string | null,
+    startedOn: string,
+    endedOn: string | null = null,
+    kind: 'social_worker' | 'reviewing_officer' = 'social_worker',
+  ) =>
+    db
+      .insertInto('allocations')
+      .values({ person_id: personId, kind, team_id: teamId(team), staff_id: staffId, started_on: startedOn, ended_on: endedOn })
+      .execute();
 
   for (let family = 0; family < 30; family++) {
     const familyName = faker.person.lastName();
@@ -145,20 +181,36 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
       } else {
         await allocate(personId, team, worker, referred);
       }
-      if (team === 'Children Looked After') await allocate(personId, 'Independent Reviewing Service', reviewingOfficer, referred, null, 'reviewing_officer');
+      if (team === 'Children Looked After')
+        await allocate(personId, 'Independent Reviewing Service', reviewingOfficer, referred, null, 'reviewing_officer');
     }
   }
 
   const unborn = await addChild(faker.person.lastName(), { due: isoDate(faker.date.soon({ days: 120 })) });
   await allocate(unborn, 'Assessment Team North', staffIds.get('social.worker') as string, isoDate(faker.date.recent({ days: 30 })));
 
-  const restricted = await addChild(faker.person.lastName(), { born: isoDate(faker.date.birthdate({ mode: 'age', min: 12, max: 15 })), restricted: true });
-  await allocate(restricted, 'Child Protection and Children in Need', (workersByTeam.get('Child Protection and Children in Need') ?? [])[0] ?? null, isoDate(faker.date.recent({ days: 200 })));
+  const restricted = await addChild(faker.person.lastName(), {
+    born: isoDate(faker.date.birthdate({ mode: 'age', min: 12, max: 15 })),
+    restricted: true,
+  });
+  await allocate(
+    restricted,
+    'Child Protection and Children in Need',
+    (workersByTeam.get('Child Protection and Children in Need') ?? [])[0] ?? null,
+    isoDate(faker.date.recent({ days: 200 })),
+  );
   for (const named of [(workersByTeam.get('Child Protection and Children in Need') ?? [])[0], staffIds.get('service.manager')]) {
-    if (named) await db.insertInto('restricted_record_access').values({ person_id: restricted, staff_id: named, granted_by: staffIds.get('admin') as string }).execute();
+    if (named)
+      await db
+        .insertInto('restricted_record_access')
+        .values({ person_id: restricted, staff_id: named, granted_by: staffIds.get('admin') as string })
+        .execute();
   }
 
-  await db.insertInto('settings').values({ key: 'demo_authority', value: String(seed) }).execute();
+  await db
+    .insertInto('settings')
+    .values({ key: 'demo_authority', value: String(seed) })
+    .execute();
 }
 
 export async function hasDemoAuthority(db: Kysely<Database>): Promise<boolean> {

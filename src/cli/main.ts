@@ -3,8 +3,8 @@ import { connect, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type Config, readConfig } from '../platform/config.js';
 import { roles } from '../platform/roles.js';
-import { serve } from './serve.js';
 import { seedDemo } from './seed.js';
+import { serve } from './serve.js';
 import { addUser, resetUserPassword } from './users.js';
 
 /** Opens the database, migrated, for one command, and always closes it. */
@@ -58,9 +58,11 @@ user
   .option('--team <team name>')
   .option('--email <address>')
   .option('--password <password>', 'a password of at least 12 characters (avoid: it stays in shell history)')
-  .action(async (options: { username: string; name: string; role: (typeof roles)[number]; team?: string; email?: string; password?: string }) => {
-    await withDatabase(readConfig(), (h) => addUser(h.db, options));
-  });
+  .action(
+    async (options: { username: string; name: string; role: (typeof roles)[number]; team?: string; email?: string; password?: string }) => {
+      await withDatabase(readConfig(), (h) => addUser(h.db, options));
+    },
+  );
 user
   .command('reset-password')
   .description('give an account a new temporary password and end its sessions')

@@ -4,7 +4,8 @@ import { todayInEngland } from '../platform/today.js';
 import { demoLogins, demoPassword, isEmpty, seedDemoAuthority } from './demo-authority.js';
 
 export async function seedDemo(db: Kysely<Database>, seed: number): Promise<void> {
-  if (!(await isEmpty(db))) throw new Error('The database already has staff accounts: the demo authority goes only into an empty database.');
+  if (!(await isEmpty(db)))
+    throw new Error('The database already has staff accounts: the demo authority goes only into an empty database.');
   await seedDemoAuthority(db, todayInEngland(), seed);
   console.log('Added the demo local authority.');
   printDemoLogins();

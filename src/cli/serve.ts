@@ -1,6 +1,6 @@
+import { buildApp } from '../app.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { buildApp } from '../app.js';
 import { ensureStylesheet } from '../platform/assets/build-css.js';
 import type { Config } from '../platform/config.js';
 import { deleteExpiredSessions } from '../platform/session-store.js';
@@ -42,6 +42,8 @@ export async function serve(config: Config): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-  console.log(`\nHearth is running at http://localhost:${config.port} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `\nHearth is running at http://localhost:${config.port} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
   if (await hasDemoAuthority(handle.db)) printDemoLogins();
 }

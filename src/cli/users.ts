@@ -15,7 +15,13 @@ export async function addUser(
     if (!team) throw new Error(`There is no team called "${options.team}".`);
     teamId = team.id;
   }
-  const parsed = accounts.newAccountSchema.safeParse({ username: options.username, displayName: options.name, role: options.role, teamId, email: options.email });
+  const parsed = accounts.newAccountSchema.safeParse({
+    username: options.username,
+    displayName: options.name,
+    role: options.role,
+    teamId,
+    email: options.email,
+  });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   const password = options.password ?? accounts.temporaryPassword();
   await accounts.createAccount(db, commandLine, parsed.data, password, options.password === undefined);

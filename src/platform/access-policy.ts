@@ -39,15 +39,9 @@ const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
  * - performance analysts: any child, read-only, to put data right;
  * - fostering workers and administrators: none (administrators see the audit trail, not the case).
  */
-export function decideChildAccess(
-  who: AccessRequester,
-  child: ChildAccessFacts,
-  action: ChildAction,
-): AccessDecision {
+export function decideChildAccess(who: AccessRequester, child: ChildAccessFacts, action: ChildAction): AccessDecision {
   if (child.restricted) {
-    return child.namedStaffIds.includes(who.staffId)
-      ? allow
-      : deny('restricted record: only named staff may open it');
+    return child.namedStaffIds.includes(who.staffId) ? allow : deny('restricted record: only named staff may open it');
   }
   const unallocated = child.allocatedTeamIds.length === 0;
   const inMyTeam = who.teamId !== null && child.allocatedTeamIds.includes(who.teamId);

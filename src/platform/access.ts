@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Actor } from './actor.js';
 import { type ChildAccessFacts, type ChildAction, decideChildAccess } from './access-policy.js';
+import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 

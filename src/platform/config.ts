@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -12,10 +10,14 @@ const environment = z.object({
   HEARTH_DATA_DIR: z.string().default('./data'),
   HEARTH_LA_NAME: z.string().default('Demo Borough Council'),
   HEARTH_SERVICE_NAME: z.string().default("Hearth – children's social care"),
-  HEARTH_LA_CODE: z.string().regex(/^\d{3}$/, 'a three-digit DfE local authority code').default('999'),
+  HEARTH_LA_CODE: z
+    .string()
+    .regex(/^\d{3}$/, 'a three-digit DfE local authority code')
+    .default('999'),
   HEARTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
   HEARTH_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   HEARTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  HEARTH_SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   HEARTH_TRUST_PROXY: booleanFlag.default(false),
   HEARTH_SECURE_COOKIES: booleanFlag.optional(),
   HEARTH_DEMO_DATA: booleanFlag.optional(),
@@ -35,6 +37,8 @@ export interface Config {
   sessionIdleMinutes: number;
   signInAttemptsBeforeLockout: number;
   lockoutMinutes: number;
+  /** Sign-in attempts allowed from one address per minute, whatever the accounts. */
+  signInRatePerMinute: number;
   trustProxy: boolean;
   /** Cookies marked Secure: on by default when Hearth is behind a TLS-terminating proxy. */
   secureCookies: boolean;
@@ -64,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.HEARTH_SESSION_IDLE_MINUTES,
     signInAttemptsBeforeLockout: e.HEARTH_SIGN_IN_ATTEMPTS,
     lockoutMinutes: e.HEARTH_LOCKOUT_MINUTES,
+    signInRatePerMinute: e.HEARTH_SIGN_IN_RATE_PER_MINUTE,
     trustProxy: e.HEARTH_TRUST_PROXY,
     secureCookies: e.HEARTH_SECURE_COOKIES ?? e.HEARTH_TRUST_PROXY,
     demoData: e.HEARTH_DEMO_DATA ?? e.DATABASE_URL === undefined,

@@ -20,9 +20,9 @@ import { loggerOptions } from './logger.js';
 import { navigationFor } from './navigation.js';
 import './request-context.js';
 import { roleNames } from './roles.js';
+import { sessionSecret } from './session-secret.js';
 import { DatabaseSessionStore } from './session-store.js';
 import { loadActor } from './staff-directory.js';
-import { sessionSecret } from './session-secret.js';
 import { registerViewFilters } from './view-filters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,11 +37,13 @@ export interface ServerOptions {
   features: (app: FastifyInstance) => Promise<void>;
   /** Silences request logging (tests). */
   quiet?: boolean;
+  /** Where logs go instead of standard output (tests that read them). */
+  logDestination?: NodeJS.WritableStream;
 }
 
-export async function createServer({ config, db, features, quiet }: ServerOptions): Promise<FastifyInstance> {
+export async function createServer({ config, db, features, quiet, logDestination }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: quiet ? false : loggerOptions(config.logLevel),
+    logger: quiet ? false : { ...loggerOptions(config.logLevel), ...(logDestination ? { stream: logDestination } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: maximumBodyBytes,
     genReqId: () => randomBytes(6).toString('hex'),
@@ -71,7 +73,10 @@ export async function createServer({ config, db, features, quiet }: ServerOption
       maxAge: config.sessionIdleMinutes * 60_000,
     },
   });
-  await app.register(csrf, { sessionPlugin: '@fastify/session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf,
+  });
   await app.register(rateLimit, { global: false });
 
   await app.register(fastifyStatic, {
@@ -140,30 +145,56 @@ export async function createServer({ config, db, features, quiet }: ServerOption
       return reply.redirect('/account/password', 303);
     }
     if (routeConfig.roles && !routeConfig.roles.includes(request.actor.role)) {
-      return renderError(reply, 403, 'You do not have access', 'This page is not part of your role. If you need it for your work, ask your manager.');
+      return renderError(
+        reply,
+        403,
+        'You do not have access',
+        'This page is not part of your role. If you need it for your work, ask your manager.',
+      );
     }
   });
 
-  app.setNotFoundHandler(async (request, reply) =>
+  app.setNotFoundHandler(async (_request, reply) =>
     renderError(reply, 404, 'Page not found', 'The page or record you asked for does not exist. Check the address, or search again.'),
   );
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return renderError(reply, error.statusCode, error.title, error.message);
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      return renderError(reply, 403, 'Your form could not be sent', 'The page you sent it from had expired or was opened in another window. Go back, reload the page and try again: nothing was saved.');
+      return renderError(
+        reply,
+        403,
+        'Your form could not be sent',
+        'The page you sent it from had expired or was opened in another window. Go back, reload the page and try again: nothing was saved.',
+      );
     }
     if (error.statusCode === 429) {
-      return renderError(reply, 429, 'Too many attempts', 'There have been too many attempts from your connection. Wait a minute and try again.');
+      return renderError(
+        reply,
+        429,
+        'Too many attempts',
+        'There have been too many attempts from your connection. Wait a minute and try again.',
+      );
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return renderError(reply, 413, 'What you sent was too large', 'The form you sent was larger than Hearth accepts. Nothing was saved.');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return renderError(reply, error.statusCode, 'There is a problem with the request', 'Hearth could not understand what was sent. Nothing was saved.');
+      return renderError(
+        reply,
+        error.statusCode,
+        'There is a problem with the request',
+        'Hearth could not understand what was sent. Nothing was saved.',
+      );
     }
     request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unhandled error');
-    return renderError(reply, 500, 'Sorry, there is a problem with Hearth', 'Something went wrong on our side and what you were doing may not have been saved. Try again; if it keeps happening, contact the service desk.', request.id);
+    return renderError(
+      reply,
+      500,
+      'Sorry, there is a problem with Hearth',
+      'Something went wrong on our side and what you were doing may not have been saved. Try again; if it keeps happening, contact the service desk.',
+      request.id,
+    );
   });
 
   app.get('/health', { config: { public: true } }, async () => ({ status: 'ok' }));
@@ -184,7 +215,8 @@ async function renderError(reply: FastifyReply, statusCode: number, title: strin
   reply.code(statusCode);
   if (wantsJson(reply.request)) return reply.send({ error: title, message });
   try {
-    return await reply.page('error.njk', { pageTitle: title, title, message, reference });
+    const html = await reply.page('error.njk', { pageTitle: title, title, message, reference });
+    return reply.type('text/html; charset=utf-8').send(html);
   } catch (error) {
     reply.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'the error page could not be rendered');
     return reply.type('text/plain; charset=utf-8').send(`${title}\n\n${message}`);

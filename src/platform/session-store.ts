@@ -19,9 +19,7 @@ export class DatabaseSessionStore implements SessionStore {
     this.db
       .insertInto('sign_in_sessions')
       .values({ id: sessionId, staff_id: staffId, data: JSON.stringify(session), expires_at: expiresAt })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ staff_id: staffId, data: JSON.stringify(session), expires_at: expiresAt }),
-      )
+      .onConflict((oc) => oc.column('id').doUpdateSet({ staff_id: staffId, data: JSON.stringify(session), expires_at: expiresAt }))
       .execute()
       .then(() => callback(), callback);
   }

@@ -7,7 +7,15 @@ export async function loadActor(db: Kysely<Database>, staffId: string, ipAddress
   const row = await db
     .selectFrom('staff')
     .leftJoin('teams', 'teams.id', 'staff.team_id')
-    .select(['staff.id', 'staff.display_name', 'staff.role', 'staff.team_id', 'teams.name as team_name', 'teams.service_id', 'staff.must_change_password'])
+    .select([
+      'staff.id',
+      'staff.display_name',
+      'staff.role',
+      'staff.team_id',
+      'teams.name as team_name',
+      'teams.service_id',
+      'staff.must_change_password',
+    ])
     .where('staff.id', '=', staffId)
     .where('staff.active', '=', true)
     .executeTakeFirst();

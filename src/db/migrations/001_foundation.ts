@@ -71,10 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('people_child_has_id', sql`not is_child or la_child_id is not null`)
-    .addCheckConstraint(
-      'people_birth_or_expected',
-      sql`date_of_birth is null or expected_date_of_birth is null`,
-    )
+    .addCheckConstraint('people_birth_or_expected', sql`date_of_birth is null or expected_date_of_birth is null`)
     .execute();
 
   await db.schema

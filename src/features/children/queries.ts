@@ -27,7 +27,10 @@ export function childSummaries(db: Kysely<Database>, personIds: readonly string[
   return db
     .selectFrom('people')
     .leftJoin('allocations', (join) =>
-      join.onRef('allocations.person_id', '=', 'people.id').on('allocations.kind', '=', 'social_worker').on('allocations.ended_on', 'is', null),
+      join
+        .onRef('allocations.person_id', '=', 'people.id')
+        .on('allocations.kind', '=', 'social_worker')
+        .on('allocations.ended_on', 'is', null),
     )
     .leftJoin('staff', 'staff.id', 'allocations.staff_id')
     .leftJoin('teams', 'teams.id', 'allocations.team_id')
@@ -60,7 +63,13 @@ export function allocationHistory(access: ChildRecordAccess) {
     .selectFrom('allocations')
     .innerJoin('teams', 'teams.id', 'allocations.team_id')
     .leftJoin('staff', 'staff.id', 'allocations.staff_id')
-    .select(['allocations.kind', 'allocations.started_on', 'allocations.ended_on', 'teams.name as team_name', 'staff.display_name as staff_name'])
+    .select([
+      'allocations.kind',
+      'allocations.started_on',
+      'allocations.ended_on',
+      'teams.name as team_name',
+      'staff.display_name as staff_name',
+    ])
     .where('allocations.person_id', '=', access.personId)
     .orderBy('allocations.started_on', 'desc')
     .execute();
@@ -70,7 +79,14 @@ export function auditTrail(db: Kysely<Database>, personId: string, limit: number
   return db
     .selectFrom('audit_events')
     .leftJoin('staff', 'staff.id', 'audit_events.staff_id')
-    .select(['audit_events.occurred_at', 'audit_events.action', 'audit_events.outcome', 'audit_events.ip_address', 'staff.display_name', 'staff.role'])
+    .select([
+      'audit_events.occurred_at',
+      'audit_events.action',
+      'audit_events.outcome',
+      'audit_events.ip_address',
+      'staff.display_name',
+      'staff.role',
+    ])
     .where('audit_events.person_id', '=', personId)
     .orderBy('audit_events.occurred_at', 'desc')
     .orderBy('audit_events.id', 'desc')

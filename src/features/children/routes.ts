@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { describeAge } from '../../domain/people/age.js';
 import { mayReadAuditTrail } from '../../platform/access-policy.js';
 import { signedIn } from '../../platform/request-context.js';
-import { roleNames, type Role } from '../../platform/roles.js';
+import { type Role, roleNames } from '../../platform/roles.js';
 import { todayInEngland } from '../../platform/today.js';
 import { formatDate } from '../../platform/view-filters.js';
 import * as children from './service.js';

@@ -28,7 +28,14 @@ export async function viewAuditTrail(db: Kysely<Database>, actor: Actor, personI
   if (!isRecordId(personId)) throw new NotFoundError();
   const child = await queries.childExists(db, personId);
   if (!child) throw new NotFoundError();
-  const audit = { staffId: actor.staffId, action: 'child.audit_trail.view', recordType: 'child', recordId: personId, personId, ipAddress: actor.ipAddress };
+  const audit = {
+    staffId: actor.staffId,
+    action: 'child.audit_trail.view',
+    recordType: 'child',
+    recordId: personId,
+    personId,
+    ipAddress: actor.ipAddress,
+  };
   if (!mayReadAuditTrail(actor.role)) {
     await recordAudit(db, { ...audit, outcome: 'denied' });
     throw new ForbiddenError();

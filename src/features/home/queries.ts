@@ -30,7 +30,10 @@ export function caseloadsInTeam(db: Kysely<Database>, teamId: string) {
   return db
     .selectFrom('staff')
     .leftJoin('allocations', (join) =>
-      join.onRef('allocations.staff_id', '=', 'staff.id').on('allocations.kind', '=', 'social_worker').on('allocations.ended_on', 'is', null),
+      join
+        .onRef('allocations.staff_id', '=', 'staff.id')
+        .on('allocations.kind', '=', 'social_worker')
+        .on('allocations.ended_on', 'is', null),
     )
     .select(['staff.id', 'staff.display_name', sql<number>`count(allocations.id)::int`.as('children')])
     .where('staff.team_id', '=', teamId)
@@ -45,7 +48,10 @@ export function teamsInService(db: Kysely<Database>, serviceId: string) {
   return db
     .selectFrom('teams')
     .leftJoin('allocations', (join) =>
-      join.onRef('allocations.team_id', '=', 'teams.id').on('allocations.kind', '=', 'social_worker').on('allocations.ended_on', 'is', null),
+      join
+        .onRef('allocations.team_id', '=', 'teams.id')
+        .on('allocations.kind', '=', 'social_worker')
+        .on('allocations.ended_on', 'is', null),
     )
     .select([
       'teams.id',
@@ -65,7 +71,14 @@ export async function countChildrenNotAllocated(db: Kysely<Database>): Promise<n
     .select(sql<number>`count(*)::int`.as('n'))
     .where('is_child', '=', true)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('allocations').select('id').whereRef('allocations.person_id', '=', 'people.id').where('allocations.ended_on', 'is', null))),
+      not(
+        exists(
+          selectFrom('allocations')
+            .select('id')
+            .whereRef('allocations.person_id', '=', 'people.id')
+            .where('allocations.ended_on', 'is', null),
+        ),
+      ),
     )
     .executeTakeFirstOrThrow();
   return row.n;
@@ -75,7 +88,10 @@ export async function childrenCounts(db: Kysely<Database>) {
   return db
     .selectFrom('people')
     .leftJoin('allocations', (join) =>
-      join.onRef('allocations.person_id', '=', 'people.id').on('allocations.kind', '=', 'social_worker').on('allocations.ended_on', 'is', null),
+      join
+        .onRef('allocations.person_id', '=', 'people.id')
+        .on('allocations.kind', '=', 'social_worker')
+        .on('allocations.ended_on', 'is', null),
     )
     .select([
       sql<number>`count(*)::int`.as('children'),

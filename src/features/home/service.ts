@@ -22,9 +22,17 @@ async function visibleSummaries(db: Kysely<Database>, actor: Actor, ids: string[
 export async function homePageFor(db: Kysely<Database>, actor: Actor): Promise<HomePage> {
   switch (actor.role) {
     case 'social_worker':
-      return { kind: 'caseload', heading: 'Children allocated to you', children: await visibleSummaries(db, actor, await queries.childrenAllocatedTo(db, actor.staffId, 'social_worker')) };
+      return {
+        kind: 'caseload',
+        heading: 'Children allocated to you',
+        children: await visibleSummaries(db, actor, await queries.childrenAllocatedTo(db, actor.staffId, 'social_worker')),
+      };
     case 'reviewing_officer':
-      return { kind: 'caseload', heading: 'Children you review', children: await visibleSummaries(db, actor, await queries.childrenAllocatedTo(db, actor.staffId, 'reviewing_officer')) };
+      return {
+        kind: 'caseload',
+        heading: 'Children you review',
+        children: await visibleSummaries(db, actor, await queries.childrenAllocatedTo(db, actor.staffId, 'reviewing_officer')),
+      };
     case 'team_manager':
       if (!actor.teamId) return { kind: 'front_door', notAllocated: await queries.countChildrenNotAllocated(db) };
       return {

@@ -16,13 +16,15 @@ export async function signInRoutes(app: FastifyInstance, { db, config }: { db: K
     const ended = (request.query as { ended?: string }).ended === '1';
     return reply.page('sign-in/views/sign-in.njk', {
       pageTitle: 'Sign in',
-      notice: ended ? `You have been signed out. This happens after ${config.sessionIdleMinutes} minutes without activity, or when you sign out. Sign in again to carry on.` : undefined,
+      notice: ended
+        ? `You have been signed out. This happens after ${config.sessionIdleMinutes} minutes without activity, or when you sign out. Sign in again to carry on.`
+        : undefined,
     });
   });
 
   app.post(
     '/sign-in',
-    { config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { public: true, rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const form = signInForm.parse(request.body ?? {});
       const errors: { text: string; href: string }[] = [];
@@ -32,7 +34,13 @@ export async function signInRoutes(app: FastifyInstance, { db, config }: { db: K
         reply.code(400);
         return reply.page('sign-in/views/sign-in.njk', { pageTitle: 'Sign in', errorSummary: errors, username: form.username });
       }
-      const result = await signIn(db, { attemptsBeforeLockout: config.signInAttemptsBeforeLockout, lockoutMinutes: config.lockoutMinutes }, form.username, form.password, request.ip);
+      const result = await signIn(
+        db,
+        { attemptsBeforeLockout: config.signInAttemptsBeforeLockout, lockoutMinutes: config.lockoutMinutes },
+        form.username,
+        form.password,
+        request.ip,
+      );
       if (result.outcome !== 'signed_in') {
         const message = {
           wrong_details: 'The username or password is not right. Check them and try again.',
@@ -40,7 +48,11 @@ export async function signInRoutes(app: FastifyInstance, { db, config }: { db: K
           deactivated: 'Your account has been deactivated. If you still work here, ask your administrator to reactivate it.',
         }[result.outcome];
         reply.code(401);
-        return reply.page('sign-in/views/sign-in.njk', { pageTitle: 'Sign in', errorSummary: [{ text: message, href: '#username' }], username: form.username });
+        return reply.page('sign-in/views/sign-in.njk', {
+          pageTitle: 'Sign in',
+          errorSummary: [{ text: message, href: '#username' }],
+          username: form.username,
+        });
       }
       await request.session.regenerate();
       request.session.staffId = result.staffId;

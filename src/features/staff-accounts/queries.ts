@@ -6,7 +6,15 @@ export function listStaff(db: Kysely<Database>) {
   return db
     .selectFrom('staff')
     .leftJoin('teams', 'teams.id', 'staff.team_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.active', 'staff.locked_until', 'teams.name as team_name'])
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.display_name',
+      'staff.role',
+      'staff.active',
+      'staff.locked_until',
+      'teams.name as team_name',
+    ])
     .orderBy('staff.active', 'desc')
     .orderBy('staff.display_name')
     .execute();
@@ -21,11 +29,7 @@ export function findStaff(db: Kysely<Database>, staffId: string) {
 }
 
 export function findStaffByUsername(db: Kysely<Database>, username: string) {
-  return db
-    .selectFrom('staff')
-    .select(['id', 'username'])
-    .where(sql`lower(username)`, '=', username.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('staff').select(['id', 'username']).where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
 }
 
 export function listTeams(db: Kysely<Database>) {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { isRecordId } from '../../platform/access.js';
 import { HttpError, NotFoundError } from '../../platform/errors.js';
+import { fieldErrors } from '../../platform/form-errors.js';
 import { signedIn } from '../../platform/request-context.js';
 import { roleNames, roles } from '../../platform/roles.js';
-import { fieldErrors } from '../../platform/form-errors.js';
 import * as accounts from './service.js';
 
 const administratorsOnly = { roles: ['administrator'] } as const;
@@ -36,7 +36,12 @@ export async function staffAccountRoutes(app: FastifyInstance, { db }: { db: Kys
   });
 
   app.get('/admin/staff/new', { config: administratorsOnly }, async (_request, reply) =>
-    reply.page('staff-accounts/views/new.njk', { pageTitle: 'Add a staff account', roleItems: roleItems(), teamItems: await teamItems(), form: {} }),
+    reply.page('staff-accounts/views/new.njk', {
+      pageTitle: 'Add a staff account',
+      roleItems: roleItems(),
+      teamItems: await teamItems(),
+      form: {},
+    }),
   );
 
   app.post('/admin/staff/new', { config: administratorsOnly }, async (request, reply) => {
@@ -58,7 +63,13 @@ export async function staffAccountRoutes(app: FastifyInstance, { db }: { db: Kys
     const password = accounts.temporaryPassword();
     try {
       const id = await accounts.createAccount(db, { staffId: actor.staffId, ipAddress: request.ip }, parsed.data, password, true);
-      return reply.page('staff-accounts/views/password-issued.njk', { pageTitle: 'Account created', heading: 'Account created', username: parsed.data.username, password, staffId: id });
+      return reply.page('staff-accounts/views/password-issued.njk', {
+        pageTitle: 'Account created',
+        heading: 'Account created',
+        username: parsed.data.username,
+        password,
+        staffId: id,
+      });
     } catch (error) {
       if (error instanceof HttpError && error.statusCode === 400) return rerender({ username: error.message });
       throw error;
@@ -71,7 +82,13 @@ export async function staffAccountRoutes(app: FastifyInstance, { db }: { db: Kys
     const password = accounts.temporaryPassword();
     await accounts.resetPassword(db, { staffId: actor.staffId, ipAddress: request.ip }, staffId, password, true);
     const staff = await accounts.findStaff(db, staffId);
-    return reply.page('staff-accounts/views/password-issued.njk', { pageTitle: 'Password reset', heading: 'Password reset', username: staff?.username, password, staffId });
+    return reply.page('staff-accounts/views/password-issued.njk', {
+      pageTitle: 'Password reset',
+      heading: 'Password reset',
+      username: staff?.username,
+      password,
+      staffId,
+    });
   });
 
   app.post('/admin/staff/:staffId/active', { config: administratorsOnly }, async (request, reply) => {
@@ -82,15 +99,25 @@ export async function staffAccountRoutes(app: FastifyInstance, { db }: { db: Kys
     return reply.redirect('/admin/staff', 303);
   });
 
-  app.get('/account/password', async (_request, reply) => reply.page('staff-accounts/views/change-password.njk', { pageTitle: 'Change your password' }));
+  app.get('/account/password', async (_request, reply) =>
+    reply.page('staff-accounts/views/change-password.njk', { pageTitle: 'Change your password' }),
+  );
 
   app.post('/account/password', async (request, reply) => {
     const actor = signedIn(request);
     const form = z
-      .object({ current: z.string().max(1000).default(''), next: z.string().max(1000).default(''), confirm: z.string().max(1000).default('') })
+      .object({
+        current: z.string().max(1000).default(''),
+        next: z.string().max(1000).default(''),
+        confirm: z.string().max(1000).default(''),
+      })
       .parse(request.body ?? {});
     const problem =
-      form.next !== form.confirm ? { field: 'confirm', text: 'The new passwords do not match' } : await accounts.changeOwnPassword(db, actor.staffId, request.ip, form.current, form.next).then((text) => (text ? { field: text.includes('current') ? 'current' : 'next', text } : null));
+      form.next !== form.confirm
+        ? { field: 'confirm', text: 'The new passwords do not match' }
+        : await accounts
+            .changeOwnPassword(db, actor.staffId, request.ip, form.current, form.next)
+            .then((text) => (text ? { field: text.includes('current') ? 'current' : 'next', text } : null));
     if (problem) {
       reply.code(400);
       return reply.page('staff-accounts/views/change-password.njk', {

@@ -32,7 +32,10 @@ export type NewAccount = z.infer<typeof newAccountSchema>;
 
 /** A temporary password to hand over in person: easy to read out, must be changed at first sign-in. */
 export function temporaryPassword(): string {
-  const words = 'amber birch cedar delta ember fjord grove heath ivory juniper kestrel linden meadow north orchard pebble quill river salt thistle umber willow'.split(' ');
+  const words =
+    'amber birch cedar delta ember fjord grove heath ivory juniper kestrel linden meadow north orchard pebble quill river salt thistle umber willow'.split(
+      ' ',
+    );
   const pick = () => words[randomInt(words.length)];
   return `${pick()}-${pick()}-${pick()}-${randomInt(100, 1000)}`;
 }
@@ -44,7 +47,8 @@ export async function createAccount(
   password: string,
   mustChangePassword: boolean,
 ): Promise<string> {
-  if (password.length < minimumPasswordLength) throw new BadRequestError(`The password must be at least ${minimumPasswordLength} characters.`);
+  if (password.length < minimumPasswordLength)
+    throw new BadRequestError(`The password must be at least ${minimumPasswordLength} characters.`);
   if (await queries.findStaffByUsername(db, account.username)) {
     throw new BadRequestError(`The username ${account.username} is already taken.`);
   }
@@ -60,25 +64,53 @@ export async function createAccount(
       password_hash: passwordHash,
       must_change_password: mustChangePassword,
     });
-    await recordAudit(trx, { staffId: by.staffId, action: 'staff.create', outcome: 'allowed', recordType: 'staff', recordId: id, ipAddress: by.ipAddress, detail: { role: account.role } });
+    await recordAudit(trx, {
+      staffId: by.staffId,
+      action: 'staff.create',
+      outcome: 'allowed',
+      recordType: 'staff',
+      recordId: id,
+      ipAddress: by.ipAddress,
+      detail: { role: account.role },
+    });
     return id;
   });
 }
 
 /** Sets a new password chosen by an administrator (or a temporary one), ending the person's sessions. */
-export async function resetPassword(db: Kysely<Database>, by: AccountChangeBy, staffId: string, password: string, mustChange: boolean): Promise<void> {
-  if (password.length < minimumPasswordLength) throw new BadRequestError(`The password must be at least ${minimumPasswordLength} characters.`);
+export async function resetPassword(
+  db: Kysely<Database>,
+  by: AccountChangeBy,
+  staffId: string,
+  password: string,
+  mustChange: boolean,
+): Promise<void> {
+  if (password.length < minimumPasswordLength)
+    throw new BadRequestError(`The password must be at least ${minimumPasswordLength} characters.`);
   const staff = await queries.findStaff(db, staffId);
   if (!staff) throw new NotFoundError();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await queries.setPassword(trx, staffId, passwordHash, mustChange);
     await endSessionsOf(trx, staffId);
-    await recordAudit(trx, { staffId: by.staffId, action: 'staff.reset_password', outcome: 'allowed', recordType: 'staff', recordId: staffId, ipAddress: by.ipAddress });
+    await recordAudit(trx, {
+      staffId: by.staffId,
+      action: 'staff.reset_password',
+      outcome: 'allowed',
+      recordType: 'staff',
+      recordId: staffId,
+      ipAddress: by.ipAddress,
+    });
   });
 }
 
-export async function changeOwnPassword(db: Kysely<Database>, staffId: string, ipAddress: string, current: string, next: string): Promise<string | null> {
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  staffId: string,
+  ipAddress: string,
+  current: string,
+  next: string,
+): Promise<string | null> {
   const passwordHash = await queries.findPasswordHash(db, staffId);
   if (!passwordHash) throw new NotFoundError();
   if (!(await passwordMatches(passwordHash, current))) return 'Your current password is not right';
@@ -87,7 +119,14 @@ export async function changeOwnPassword(db: Kysely<Database>, staffId: string, i
   const newHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await queries.setPassword(trx, staffId, newHash, false);
-    await recordAudit(trx, { staffId, action: 'staff.change_own_password', outcome: 'allowed', recordType: 'staff', recordId: staffId, ipAddress });
+    await recordAudit(trx, {
+      staffId,
+      action: 'staff.change_own_password',
+      outcome: 'allowed',
+      recordType: 'staff',
+      recordId: staffId,
+      ipAddress,
+    });
   });
   return null;
 }
@@ -98,7 +137,14 @@ export async function setAccountActive(db: Kysely<Database>, by: AccountChangeBy
   await db.transaction().execute(async (trx) => {
     await queries.setActive(trx, staffId, active);
     if (!active) await endSessionsOf(trx, staffId);
-    await recordAudit(trx, { staffId: by.staffId, action: active ? 'staff.reactivate' : 'staff.deactivate', outcome: 'allowed', recordType: 'staff', recordId: staffId, ipAddress: by.ipAddress });
+    await recordAudit(trx, {
+      staffId: by.staffId,
+      action: active ? 'staff.reactivate' : 'staff.deactivate',
+      outcome: 'allowed',
+      recordType: 'staff',
+      recordId: staffId,
+      ipAddress: by.ipAddress,
+    });
   });
 }
 

@@ -1,0 +1,51 @@
+/** Stable clock identifiers, the same as `id` in the shared timescales.json. */
+export const CLOCK_IDS = [
+  'contact_decision',
+  'cf_assessment',
+  'strategy_discussion',
+  's47_enquiry',
+  'icpc',
+  'core_group_first',
+  'rcpc_first',
+  'rcpc_subsequent',
+  'cp_visit',
+  'cin_plan_review',
+  'care_plan',
+  'placement_notification',
+  'placement_plan',
+  'lac_review_1',
+  'lac_review_2',
+  'lac_review_subsequent',
+  'lac_visit_first',
+  'lac_visit_first_year',
+  'lac_visit_after_first_year',
+  'lac_visit_placed_with_parents_pre_assessment',
+  'lac_visit_connected_or_ico_with_parents',
+  'lac_visit_care_order_with_parents',
+  'short_breaks_limits',
+  'health_assessment_initial',
+  'health_assessment_review',
+  'pep_initial',
+  'pep_first_review_ready',
+  'pep_review',
+  'needs_assessment_eligible',
+  'pathway_plan_review',
+  'rhi',
+  'pf_initial_visit',
+  'pf_visits_year1',
+  'pf_visits_later',
+  'pf_notice',
+  'connected_person_temp_approval',
+  'foster_carer_review',
+  'foster_unannounced_visit',
+  'ssw_supervision',
+  'police_protection_max',
+  'epo_max',
+  'cao_max',
+] as const;
+
+export type ClockId = (typeof CLOCK_IDS)[number];
+
+export function isClockId(value: string): value is ClockId {
+  return (CLOCK_IDS as readonly string[]).includes(value);
+}
