@@ -97,6 +97,53 @@ export interface AuditEventsTable {
   detail: ColumnType<unknown, string | null, never> | null;
 }
 
+export interface ChronologyEntriesTable {
+  id: Generated<string>;
+  person_id: string;
+  /** What kind of event: contact, referral, decision, visit, case_note, plan, … */
+  kind: string;
+  occurred_on: IsoDate;
+  occurred_at: Timestamp | null;
+  summary: string;
+  /** The record the entry comes from, e.g. ('contact', id), for a link back to it. */
+  source_type: string;
+  source_id: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface ClockEventsTable {
+  id: Generated<string>;
+  person_id: string;
+  /** An EventKind of src/domain/clocks. */
+  kind: string;
+  occurred_on: IsoDate;
+  occurred_time: string | null;
+  ref: string | null;
+  late_reason: string | null;
+  source_type: string;
+  source_id: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ClockInstancesTable {
+  id: Generated<string>;
+  person_id: string;
+  /** A ClockId of src/domain/clocks. */
+  clock_id: string;
+  occurrence: number;
+  ref: string | null;
+  started_on: IsoDate;
+  due_on: IsoDate | null;
+  due_at: string | null;
+  /** From this date the clock shows as due soon (the authority's "due soon" window before due_on). */
+  due_soon_from: IsoDate | null;
+  completed_on: IsoDate | null;
+  ended_on: IsoDate | null;
+  late_reason: string | null;
+  computed_at: CreatedAt;
+}
+
 export interface Database {
   services: ServicesTable;
   teams: TeamsTable;
@@ -107,6 +154,9 @@ export interface Database {
   restricted_record_access: RestrictedRecordAccessTable;
   allocations: AllocationsTable;
   audit_events: AuditEventsTable;
+  chronology_entries: ChronologyEntriesTable;
+  clock_events: ClockEventsTable;
+  clock_instances: ClockInstancesTable;
 }
 
 export type Staff = Selectable<StaffTable>;
