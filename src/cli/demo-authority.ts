@@ -40,9 +40,27 @@ const caseholdingTeams = [
   'Leaving Care',
 ];
 
+/** What later parts of the demo seed build on: the teams, staff and children already added. */
+export interface DemoAuthority {
+  faker: Faker;
+  today: string;
+  teamIds: ReadonlyMap<string, string>;
+  /** Demo sign-ins by username, and every social worker by team. */
+  staffIds: ReadonlyMap<string, string>;
+  workersByTeam: ReadonlyMap<string, string[]>;
+  /** Every demo child's person id, in the order added. */
+  childIds: readonly string[];
+}
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * The parts of the demo that each feature adds on top of teams, staff and children (contacts,
+ * out-of-hours calls, assessments, …), in order. Each is deterministic given the faker's seed.
+ */
+const demoParts: ((db: Kysely<Database>, authority: DemoAuthority) => Promise<void>)[] = [];
 
 /**
  * A small demo local authority: three services, eleven teams, an account for every role plus
@@ -103,6 +121,7 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
   }
   const reviewingOfficer = staffIds.get('reviewing.officer') as string;
 
+  const childIds: string[] = [];
   let nextChildNumber = 1;
   const addChild = async (familyName: string, options: { born?: string; due?: string; restricted?: boolean }) => {
     const sex = faker.helpers.arrayElement(['1', '2']);
@@ -130,6 +149,7 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    childIds.push(child.id);
     return child.id;
   };
 
@@ -206,6 +226,9 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
         .values({ person_id: restricted, staff_id: named, granted_by: staffIds.get('admin') as string })
         .execute();
   }
+
+  const authority: DemoAuthority = { faker, today, teamIds, staffIds, workersByTeam, childIds };
+  for (const addPart of demoParts) await addPart(db, authority);
 
   await db
     .insertInto('settings')
