@@ -125,12 +125,13 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
   let nextChildNumber = 1;
   const addChild = async (familyName: string, options: { born?: string; due?: string; restricted?: boolean }) => {
     const sex = faker.helpers.arrayElement(['1', '2']);
+    const givenName = options.due ? 'Baby' : faker.person.firstName(sex === '1' ? 'male' : 'female');
     const child = await db
       .insertInto('people')
       .values({
         is_child: true,
         la_child_id: `DEMO${String(nextChildNumber++).padStart(5, '0')}`,
-        given_name: faker.person.firstName(sex === '1' ? 'male' : 'female'),
+        given_name: givenName,
         family_name: familyName,
         date_of_birth: options.born ?? null,
         expected_date_of_birth: options.due ?? null,
@@ -173,15 +174,19 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
       { weight: 3, value: 2 },
       { weight: 1, value: 3 },
     ]);
-    const team = faker.helpers.arrayElement(caseholdingTeams);
-    const history = faker.helpers.weightedArrayElement([
-      { weight: 10, value: 'allocated' },
-      { weight: 3, value: 'reallocated' },
-      { weight: 3, value: 'waiting_for_worker' },
-      { weight: 2, value: 'not_allocated' },
-    ]);
+    // The first families are the demo social worker's own caseload, so signing in as them shows one.
+    const demoWorkersFamily = family < 4;
+    const team = demoWorkersFamily ? 'Assessment Team North' : faker.helpers.arrayElement(caseholdingTeams);
+    const history = demoWorkersFamily
+      ? 'allocated'
+      : faker.helpers.weightedArrayElement([
+          { weight: 10, value: 'allocated' },
+          { weight: 3, value: 'reallocated' },
+          { weight: 3, value: 'waiting_for_worker' },
+          { weight: 2, value: 'not_allocated' },
+        ]);
     const workers = workersByTeam.get(team) ?? [];
-    const worker = faker.helpers.arrayElement(workers);
+    const worker = demoWorkersFamily ? (staffIds.get('social.worker') as string) : faker.helpers.arrayElement(workers);
     const referred = isoDate(faker.date.recent({ days: 700 }));
     for (let s = 0; s < siblings; s++) {
       const maximumAge = team === 'Leaving Care' ? 20 : 17;

@@ -22,7 +22,17 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
 }
 
+/** An audit action code in words: "child.audit_trail.view" → "Child audit trail: view". */
+export function describeAuditAction(action: string): string {
+  const parts = action.split('.').map((part) => part.replaceAll('_', ' '));
+  const verb = parts.length > 1 ? parts.pop() : undefined;
+  const subject = parts.join(' ');
+  const words = verb ? `${subject}: ${verb}` : subject;
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function registerViewFilters(environment: Environment): void {
+  environment.addFilter('auditAction', describeAuditAction);
   environment.addFilter('date', formatDate);
   environment.addFilter('dateTime', formatDateTime);
 }
