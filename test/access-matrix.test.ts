@@ -87,7 +87,7 @@ describe('who may open which child record', () => {
     const trail = await admin.get(`/children/${fixture.children.allocatedToWorker}/audit`);
     expect(trail.status).toBe(200);
     expect(trail.body).toContain('Test worker');
-    expect(trail.body).toContain('child.record.view');
+    expect(trail.body).toContain('Child record: view');
     const worker = new Visitor(app);
     await worker.signIn('worker');
     expect((await worker.get(`/children/${fixture.children.allocatedToWorker}/audit`)).status).toBe(403);
