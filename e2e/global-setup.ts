@@ -1,13 +1,14 @@
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { chromiumInstalled, chromiumLaunchOptions, chromiumMissingMessage } from './support/chromium.js';
-import { startHearth } from './support/hearth-server.js';
+import { type ReReferralFamily, startHearth } from './support/hearth-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     hearthUrl: string;
     browserEndpoint: string;
     demoChildId: string;
+    reReferralFamily: ReReferralFamily;
   }
 }
 
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('hearthUrl', hearth.url);
     project.provide('browserEndpoint', browser.wsEndpoint());
     project.provide('demoChildId', hearth.demoChildId);
+    project.provide('reReferralFamily', hearth.reReferralFamily);
     return async () => {
       await browser.close();
       await hearth.close();

@@ -33,8 +33,10 @@ export class Visitor {
     return this.request('GET', url);
   }
 
-  async post(url: string, form: Record<string, string> = {}, options: { withoutCsrf?: boolean } = {}): Promise<Response> {
-    const body = new URLSearchParams(options.withoutCsrf ? form : { _csrf: this.csrfToken, ...form }).toString();
+  /** Posts a form; a field given as a list is sent once per value, as ticked checkboxes are. */
+  async post(url: string, form: Record<string, string | readonly string[]> = {}, options: { withoutCsrf?: boolean } = {}): Promise<Response> {
+    const fields = options.withoutCsrf ? form : { _csrf: this.csrfToken, ...form };
+    const body = new URLSearchParams(Object.entries(fields).flatMap(([name, value]) => ([] as string[]).concat(value).map((v) => [name, v]))).toString();
     return this.request('POST', url, body);
   }
 

@@ -3,6 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { createAccount } from '../features/staff-accounts/service.js';
 import type { Role } from '../platform/roles.js';
+import { addChildRecordDemo } from './demo/child-record.js';
+import { addLookedAfterDemo } from './demo/looked-after.js';
+import { addClockDemo } from './demo/clocks.js';
+import { addFrontDoorDemo } from './demo/front-door.js';
+import { addOutOfHoursDemo } from './demo/out-of-hours.js';
 
 /** The password of every demo account; printed when Hearth starts on demo data. */
 export const demoPassword = 'hearth-demo-2026';
@@ -61,6 +66,10 @@ function isoDate(date: Date): string {
  * out-of-hours calls, assessments, …), in order. Each is deterministic given the faker's seed.
  */
 const demoParts: ((db: Kysely<Database>, authority: DemoAuthority) => Promise<void>)[] = [];
+demoParts.push(addClockDemo);
+demoParts.push(addFrontDoorDemo, addOutOfHoursDemo);
+demoParts.push(addChildRecordDemo);
+demoParts.push(addLookedAfterDemo);
 
 /**
  * A small demo local authority: three services, eleven teams, an account for every role plus
@@ -124,8 +133,8 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
   const childIds: string[] = [];
   let nextChildNumber = 1;
   const addChild = async (familyName: string, options: { born?: string; due?: string; restricted?: boolean }) => {
-    const sex = faker.helpers.arrayElement(['1', '2']);
-    const givenName = options.due ? 'Baby' : faker.person.firstName(sex === '1' ? 'male' : 'female');
+    const sex = faker.helpers.arrayElement(['M', 'F']);
+    const givenName = options.due ? 'Baby' : faker.person.firstName(sex === 'M' ? 'male' : 'female');
     const child = await db
       .insertInto('people')
       .values({
@@ -135,7 +144,7 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
         family_name: familyName,
         date_of_birth: options.born ?? null,
         expected_date_of_birth: options.due ?? null,
-        sex,
+        sex: options.due ? 'U' : sex,
         ethnicity: faker.helpers.weightedArrayElement([
           { weight: 70, value: 'WBRI' },
           { weight: 6, value: 'WOTH' },

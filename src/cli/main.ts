@@ -1,10 +1,18 @@
 import { Command, Option } from 'commander';
 import { connect, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { isIsoDate } from '../domain/calendar/iso-date.js';
+import { scaleNames } from '../domain/synthetic/scales.js';
 import { type Config, readConfig } from '../platform/config.js';
 import { roles } from '../platform/roles.js';
+import { todayInEngland } from '../platform/today.js';
+import { parseCollectionYear, validateCinCensusFile } from './cin-census.js';
+import { printClocks } from './clocks.js';
+import { generateCommand } from './generate/command.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
+import { validateSsda903Folder } from './ssda903.js';
+import { addTeamCommand, setFrontDoorCommand } from './teams.js';
 import { addUser, resetUserPassword } from './users.js';
 
 /** Opens the database, migrated, for one command, and always closes it. */
@@ -48,6 +56,28 @@ program
     await withDatabase(config, (h) => seedDemo(h.db, options.seed));
   });
 
+program
+  .command('generate')
+  .description('fill an empty database with a synthetic local authority (deterministic for a seed), for demos, load tests and benchmarks')
+  .addOption(new Option('--scale <scale>', 'small (demo size), medium (a fifth of large) or large (a big city over 10 years)').choices(scaleNames).default('small'))
+  .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 2017)
+  .option('--today <YYYY-MM-DD>', 'the day the history runs up to (default: today in England)')
+  .action(async (options: { scale: (typeof scaleNames)[number]; seed: number; today?: string }) => {
+    const today = options.today ?? todayInEngland();
+    if (!isIsoDate(today)) throw new Error('--today must be a date written YYYY-MM-DD');
+    if (!Number.isInteger(options.seed)) throw new Error('--seed must be a whole number');
+    await withDatabase(readConfig(), (h) => generateCommand(h.db, { scale: options.scale, seed: options.seed, today }));
+  });
+
+program
+  .command('clocks')
+  .description('print every clock instance as at a date, recomputed from the case events known by then')
+  .requiredOption('--as-of <date>', 'the date, YYYY-MM-DD')
+  .option('--json', 'an array of objects: la_child_id, clock_id, started_on, due_on, completed_on, status')
+  .action(async (options: { asOf: string; json?: boolean }) => {
+    await withDatabase(readConfig(), (h) => printClocks(h.db, options.asOf, options.json === true, (text) => console.log(text)));
+  });
+
 const user = program.command('user').description('staff accounts');
 user
   .command('add')
@@ -70,6 +100,48 @@ user
   .option('--password <password>', 'set this password instead of a temporary one')
   .action(async (username: string, options: { password?: string }) => {
     await withDatabase(readConfig(), (h) => resetUserPassword(h.db, username, options.password));
+  });
+
+const team = program.command('team').description('services and teams');
+team
+  .command('add')
+  .description('add a team to a service (the service is added too when there is none of that name)')
+  .requiredOption('--name <team name>')
+  .requiredOption('--service <service name>')
+  .action(async (options: { name: string; service: string }) => {
+    await withDatabase(readConfig(), (h) => addTeamCommand(h.db, options));
+  });
+team
+  .command('front-door')
+  .description('make this team the front door (single point of contact / MASH); the team that was stops being it')
+  .argument('<team name>')
+  .action(async (teamName: string) => {
+    await withDatabase(readConfig(), (h) => setFrontDoorCommand(h.db, teamName));
+  });
+
+const validate = program.command('validate').description('check a statutory return against the DfE validation rules');
+validate
+  .command('cin-census')
+  .description('check a CIN census XML file (another system\'s extract) against the DfE rules, without importing it or opening the database')
+  .argument('<file>', 'the CIN census XML file')
+  .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)', parseCollectionYear)
+  .option('--json', 'print the failures as a JSON array of { rule, la_child_id, severity, message }', false)
+  .action(async (file: string, options: { year: number; json: boolean }) => validateCinCensusFile(file, options));
+
+validate
+  .command('ssda903')
+  .description("check a folder of SSDA903 return CSV files (another system's extract) without importing them")
+  .argument('<dir>', 'folder holding the return CSV files')
+  .requiredOption(
+    '--year <YYYY>',
+    'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)',
+    parseCollectionYear,
+  )
+  .option('--json', 'print the failures as a JSON array of { rule, la_child_id, message }', false)
+  .option('--last-year <dir>', "folder holding last year's return, for the rules that compare the two years")
+  .option('--la <code>', "the local authority's own code as PL_LA holds it (rule 1015)")
+  .action(async (dir: string, options: { year: number; json: boolean; lastYear?: string; la?: string }) => {
+    await validateSsda903Folder(dir, options);
   });
 
 try {

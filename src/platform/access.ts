@@ -132,3 +132,98 @@ export async function withChildRecord<T>(
     return work({ [granted]: true, personId, actor, action, trx });
   });
 }
+
+/**
+ * `withChildRecord` for work that touches several children's records at once (merging two records
+ * of the same child): every record is checked and audited, and `work` gets one access per record,
+ * in the order given, all in one transaction. Any refusal refuses the whole.
+ */
+export async function withChildRecords<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  personIds: readonly string[],
+  action: ChildAction,
+  purpose: string,
+  work: (accesses: ChildRecordAccess[]) => Promise<T>,
+): Promise<T> {
+  if (personIds.some((id) => !isRecordId(id))) throw new NotFoundError();
+  const facts = await loadAccessFacts(db, personIds);
+  for (const personId of personIds) {
+    const f = facts.get(personId);
+    if (!f) throw new NotFoundError();
+    const decision = decideChildAccess(actor, f, action);
+    if (!decision.allowed) {
+      await recordAudit(db, {
+        staffId: actor.staffId,
+        action: purpose,
+        outcome: 'denied',
+        recordType: 'child',
+        recordId: personId,
+        personId,
+        ipAddress: actor.ipAddress,
+        detail: { reason: decision.reason },
+      });
+      throw new ForbiddenError();
+    }
+  }
+  return db.transaction().execute(async (trx) => {
+    for (const personId of personIds) {
+      await recordAudit(trx, {
+        staffId: actor.staffId,
+        action: purpose,
+        outcome: 'allowed',
+        recordType: 'child',
+        recordId: personId,
+        personId,
+        ipAddress: actor.ipAddress,
+      });
+    }
+    return work(personIds.map((personId) => ({ [granted]: true, personId, actor, action, trx })));
+  });
+}
+
+/**
+ * Adds a child's record and opens it for `work`, in one transaction: `insert` adds the child and
+ * returns the new id; the actor must then be allowed to edit it (a new child is not yet allocated)
+ * or nothing is saved. The creation is audited.
+ */
+export async function withNewChildRecord<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  purpose: string,
+  insert: (trx: Transaction<Database>) => Promise<string>,
+  work: (access: ChildRecordAccess) => Promise<T>,
+): Promise<T> {
+  const unallocated: ChildAccessFacts = {
+    restricted: false,
+    namedStaffIds: [],
+    allocatedTeamIds: [],
+    allocatedServiceIds: [],
+    allocatedStaffIds: [],
+  };
+  const decision = decideChildAccess(actor, unallocated, 'edit');
+  if (!decision.allowed) {
+    await recordAudit(db, {
+      staffId: actor.staffId,
+      action: purpose,
+      outcome: 'denied',
+      recordType: 'child',
+      ipAddress: actor.ipAddress,
+      detail: { reason: decision.reason },
+    });
+    throw new ForbiddenError();
+  }
+  return db.transaction().execute(async (trx) => {
+    const personId = await insert(trx);
+    await recordAudit(trx, {
+      staffId: actor.staffId,
+      action: purpose,
+      outcome: 'allowed',
+      recordType: 'child',
+      recordId: personId,
+      personId,
+      ipAddress: actor.ipAddress,
+    });
+    return work({ [granted]: true, personId, actor, action: 'edit', trx });
+  });
+}

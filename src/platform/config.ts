@@ -21,6 +21,8 @@ const environment = z.object({
   HEARTH_TRUST_PROXY: booleanFlag.default(false),
   HEARTH_SECURE_COOKIES: booleanFlag.optional(),
   HEARTH_DEMO_DATA: booleanFlag.optional(),
+  HEARTH_MISSING_PROMPT_EPISODES: z.coerce.number().int().min(1).max(50).default(3),
+  HEARTH_MISSING_PROMPT_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   HEARTH_SESSION_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -44,6 +46,8 @@ export interface Config {
   secureCookies: boolean;
   /** Seed the demo authority into an empty database. Defaults to on for the embedded engine. */
   demoData: boolean;
+  /** A strategy meeting is prompted when a child goes missing this many times within this many days. */
+  repeatMissingThreshold: { episodes: number; days: number };
   sessionSecret: string | undefined;
   logLevel: string;
 }
@@ -72,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.HEARTH_TRUST_PROXY,
     secureCookies: e.HEARTH_SECURE_COOKIES ?? e.HEARTH_TRUST_PROXY,
     demoData: e.HEARTH_DEMO_DATA ?? e.DATABASE_URL === undefined,
+    repeatMissingThreshold: { episodes: e.HEARTH_MISSING_PROMPT_EPISODES, days: e.HEARTH_MISSING_PROMPT_DAYS },
     sessionSecret: e.HEARTH_SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
   };

@@ -13,7 +13,20 @@ const items: Record<string, { href: string; text: string; roles: readonly Role[]
     text: 'Children',
     roles: ['social_worker', 'team_manager', 'service_manager', 'front_door', 'emergency_duty', 'reviewing_officer', 'performance_analyst'],
   },
+  frontDoor: { href: '/front-door', text: 'Front door', roles: ['front_door', 'team_manager', 'service_manager'] },
+  handover: {
+    href: '/handover',
+    text: 'Handover',
+    roles: ['social_worker', 'team_manager', 'service_manager', 'front_door', 'emergency_duty'],
+  },
+  outOfHours: { href: '/out-of-hours', text: 'Out of hours', roles: ['emergency_duty', 'service_manager', 'performance_analyst'] },
+  myWork: { href: '/worktray', text: 'My work', roles: ['social_worker'] },
+  myTeam: { href: '/worktray/team', text: 'My team', roles: ['team_manager'] },
+  myService: { href: '/worktray/service', text: 'My service', roles: ['service_manager'] },
+  supervision: { href: '/supervision', text: 'Supervision', roles: ['team_manager'] },
   staff: { href: '/admin/staff', text: 'Staff accounts', roles: ['administrator'] },
+  teams: { href: '/admin/teams', text: 'Teams', roles: ['administrator'] },
+  clockSettings: { href: '/admin/clock-settings', text: 'Clock settings', roles: ['administrator'] },
 };
 
 /** The menu a member of staff sees: only what their role can use. */

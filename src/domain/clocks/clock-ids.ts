@@ -42,6 +42,9 @@ export const CLOCK_IDS = [
   'police_protection_max',
   'epo_max',
   'cao_max',
+  'pre_proceedings',
+  'care_proceedings',
+  'case_supervision',
 ] as const;
 
 export type ClockId = (typeof CLOCK_IDS)[number];

@@ -12,6 +12,8 @@ export interface ClockInstance {
   clockId: ClockId;
   /** 1 for the first occurrence after the clock started, 2 for the next, and so on. */
   occurrence: number;
+  /** The record the clock runs for (a contact, referral, placement), when its events carry one. */
+  ref?: string;
   startedOn: IsoDate;
   startedAt?: ClockTime;
   /** Null when the clock has no fixed timescale. */
@@ -181,6 +183,7 @@ export function evaluateClock(rule: ClockRule, history: CaseHistory, asOf: Momen
         instances.push({
           clockId: rule.id,
           occurrence,
+          ...(run.ref === undefined ? {} : { ref: run.ref }),
           startedOn: start.event.date,
           ...(start.event.time === undefined ? {} : { startedAt: start.event.time }),
           dueOn: finalDue?.date ?? null,

@@ -64,6 +64,12 @@ export const EVENT_KINDS = [
   'epo_ended',
   'cao_made',
   'cao_ended',
+  'pre_proceedings_started',
+  'pre_proceedings_ended',
+  'care_proceedings_issued',
+  'care_proceedings_concluded',
+  'case_supervision_held',
+  'episode_closed',
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];

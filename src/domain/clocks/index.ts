@@ -11,9 +11,21 @@ export {
   LocalSettingsRejected,
   type SettingProblem,
 } from './local-settings.js';
+export {
+  DEFAULT_OVERSIGHT,
+  ESCALATION_LEVELS,
+  type EscalationLevel,
+  escalationLevel,
+  isDrifting,
+  latestDateWorkingDaysBefore,
+  type OversightCutoffs,
+  type OversightSettings,
+  oversightCutoffs,
+} from './oversight.js';
 export type { Basis, ClockRule, ClockStart, Condition, Confidence, Variant } from './rule.js';
 export { CLOCK_RULES, SHORT_BREAK_LIMITS } from './rules.js';
 export { CLOCK_STATUSES, type ClockStatus } from './status.js';
+export { dueSoonFrom, type StoredInstance, statusAsAt } from './stored-status.js';
 export { isNoLongerThan } from './strictness.js';
 export {
   addTimescale,

@@ -548,6 +548,44 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     whenStartedAgain: 'adds_instance',
     due: { amount: 7, unit: 'calendar_days' },
   },
+  {
+    id: 'pre_proceedings',
+    name: 'Pre-proceedings (Public Law Outline) concluded',
+    basis: 'local_practice',
+    confidence: 'partial',
+    source:
+      'Public Law Working Group best practice guidance (2021, relaunched with the PLO in 2023): pre-proceedings should normally conclude within 16 weeks, by a decision to issue or to step down - verify locally',
+    start: { event: 'pre_proceedings_started' },
+    completedBy: ['pre_proceedings_ended', 'care_proceedings_issued'],
+    whenStartedAgain: 'replaces_open_instance',
+    due: { amount: 16, unit: 'weeks' },
+  },
+  {
+    id: 'care_proceedings',
+    name: 'Care proceedings concluded within 26 weeks',
+    basis: 'statute',
+    confidence: 'verified',
+    source:
+      'Children Act 1989 s32(1)(a) as amended by the Children and Families Act 2014 s14: proceedings disposed of within 26 weeks of issue; the court may extend by up to 8 weeks at a time (s32(5))',
+    start: { event: 'care_proceedings_issued' },
+    completedBy: ['care_proceedings_concluded'],
+    whenStartedAgain: 'adds_instance',
+    due: { amount: 26, unit: 'weeks' },
+  },
+  {
+    id: 'case_supervision',
+    name: 'Case supervision of an open case',
+    basis: 'local_practice',
+    confidence: 'partial',
+    source:
+      'No national timescale; Working Together 2023 and Ofsted ILACS expect regular recorded management oversight. Common local standard: monthly case supervision while the case is open',
+    start: { event: 'referral_received' },
+    completedBy: ['case_supervision_held'],
+    endedBy: ['episode_closed'],
+    whenStartedAgain: 'replaces_open_instance',
+    due: { amount: 1, unit: 'months' },
+    repeat: { amount: 1, unit: 'months' },
+  },
 ];
 
 /** Short breaks (reg 48; 903 legal status V3/V4): limits checked on episodes, not a due date. */

@@ -28,3 +28,22 @@ export function entriesOf(access: ChildRecordAccess, kinds: readonly string[] | 
   if (kinds && kinds.length > 0) query = query.where('chronology_entries.kind', 'in', kinds);
   return query.orderBy('chronology_entries.occurred_on', 'desc').orderBy('chronology_entries.recorded_at', 'desc').execute();
 }
+
+export function kindsOf(access: ChildRecordAccess) {
+  return access.trx.selectFrom('chronology_entries').select('kind').distinct().where('person_id', '=', access.personId).execute();
+}
+
+export async function moveEntries(access: ChildRecordAccess, toPersonId: string): Promise<string[]> {
+  const rows = await access.trx
+    .updateTable('chronology_entries')
+    .set({ person_id: toPersonId })
+    .where('person_id', '=', access.personId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function moveEntriesBack(access: ChildRecordAccess, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await access.trx.updateTable('chronology_entries').set({ person_id: access.personId }).where('id', 'in', ids).execute();
+}

@@ -1,5 +1,8 @@
-import type { IsoDate } from '../../db/schema.js';
-import type { ChildRecordAccess } from '../../platform/access.js';
+import type { Kysely } from 'kysely';
+import type { Database, IsoDate } from '../../db/schema.js';
+import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
+import type { Actor } from '../../platform/actor.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import * as queries from './queries.js';
 
 /** One significant event on a child's record, as the chronology shows it. */
@@ -35,4 +38,52 @@ export function recordChronologyEntry(access: ChildRecordAccess, entry: Chronolo
 /** The chronology, newest first, optionally only some kinds of entry. */
 export function chronologyOf(access: ChildRecordAccess, kinds?: readonly string[]) {
   return queries.entriesOf(access, kinds);
+}
+
+/** The kinds of entry a child's chronology holds, for its filter. */
+export async function kindsInChronology(access: ChildRecordAccess): Promise<string[]> {
+  return (await queries.kindsOf(access)).map((r) => r.kind);
+}
+
+type SourceLink = (personId: string, sourceId: string) => string;
+const sourceLinks = new Map<string, SourceLink>();
+
+/**
+ * Tells the chronology where a kind of source record is shown, so each entry links back to it:
+ * `registerSourceLink('case_note', (personId, id) => `/children/${personId}/case-notes/${id}`)`.
+ */
+export function registerSourceLink(sourceType: string, link: SourceLink): void {
+  sourceLinks.set(sourceType, link);
+}
+
+/** Where the record an entry comes from is shown, if its feature said so. */
+export function sourceLinkFor(personId: string, source: { type: string; id: string }): string | undefined {
+  return sourceLinks.get(source.type)?.(personId, source.id);
+}
+
+registerRecordMover({
+  name: 'chronology entries',
+  move: (merged, survivor) => queries.moveEntries(merged, survivor.personId),
+  restore: (merged, _survivor, moved) => queries.moveEntriesBack(merged, moved),
+});
+
+/**
+ * The chronology page: the child's entries, newest first, of the chosen kinds (all when none are
+ * chosen), with the kinds present for the filter. `header` reads what the page shows at the top.
+ */
+export function viewChronology<H>(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  kinds: readonly string[],
+  header: (access: ChildRecordAccess) => Promise<H>,
+) {
+  return withChildRecord(db, actor, personId, 'view', 'child.chronology.view', async (access) => {
+    const [child, entries, present] = await Promise.all([header(access), chronologyOf(access, kinds), kindsInChronology(access)]);
+    return {
+      child,
+      present,
+      entries: entries.map((e) => ({ ...e, link: sourceLinkFor(personId, { type: e.source_type, id: e.source_id }) })),
+    };
+  });
 }

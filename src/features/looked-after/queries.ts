@@ -1,0 +1,188 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, CareEpisodesTable, LegalStatusesTable, PeriodsOfCareTable, PlacementsTable, UascStatusesTable } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
+
+export function periodsOfCare(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('periods_of_care')
+    .select(['id', 'started_on', 'ended_on', 'reason_ceased', 'category_of_need', 'home_postcode', 'version'])
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on')
+    .execute();
+}
+
+export function legalStatuses(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('legal_statuses')
+    .select(['id', 'period_of_care_id', 'legal_status', 'started_on', 'ended_on'])
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on')
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export function placements(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('placements')
+    .select([
+      'id',
+      'period_of_care_id',
+      'placement_type',
+      'provider',
+      'postcode',
+      'urn',
+      'carer_name',
+      'started_on',
+      'ended_on',
+      'reason_for_change',
+    ])
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on')
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export function episodes(access: ChildRecordAccess) {
+  return access.trx.selectFrom('care_episodes').selectAll().where('person_id', '=', access.personId).orderBy('started_on').execute();
+}
+
+/** Claims the period of care for a change: bumps its version if it is still the one the person saw. */
+export async function claimPeriod(access: ChildRecordAccess, periodId: string, version: number): Promise<boolean> {
+  const result = await access.trx
+    .updateTable('periods_of_care')
+    .set({ version: version + 1 })
+    .where('id', '=', periodId)
+    .where('person_id', '=', access.personId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function insertPeriod(access: ChildRecordAccess, period: Omit<Insertable<PeriodsOfCareTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('periods_of_care')
+      .values({ ...period, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function endPeriod(access: ChildRecordAccess, periodId: string, endedOn: string, reasonCeased: string) {
+  await access.trx
+    .updateTable('periods_of_care')
+    .set({ ended_on: endedOn, reason_ceased: reasonCeased })
+    .where('id', '=', periodId)
+    .where('person_id', '=', access.personId)
+    .execute();
+}
+
+export async function insertLegalStatus(access: ChildRecordAccess, status: Omit<Insertable<LegalStatusesTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('legal_statuses')
+      .values({ ...status, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function endLegalStatus(access: ChildRecordAccess, id: string, endedOn: string) {
+  await access.trx
+    .updateTable('legal_statuses')
+    .set({ ended_on: endedOn })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .execute();
+}
+
+export async function insertPlacement(access: ChildRecordAccess, placement: Omit<Insertable<PlacementsTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('placements')
+      .values({ ...placement, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function endPlacement(access: ChildRecordAccess, id: string, endedOn: string, reasonForChange: string | null) {
+  await access.trx
+    .updateTable('placements')
+    .set({ ended_on: endedOn, reason_for_change: reasonForChange })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .execute();
+}
+
+/** Replaces the child's stored SSDA903 episodes with a fresh derivation. */
+export async function replaceEpisodes(access: ChildRecordAccess, rows: Omit<Insertable<CareEpisodesTable>, 'person_id'>[]) {
+  await access.trx.deleteFrom('care_episodes').where('person_id', '=', access.personId).execute();
+  if (rows.length > 0) {
+    await access.trx
+      .insertInto('care_episodes')
+      .values(rows.map((row) => ({ ...row, person_id: access.personId })))
+      .execute();
+  }
+}
+
+export function uascStatuses(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('uasc_statuses')
+    .select(['id', 'started_on', 'ceased_on', 'version'])
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on')
+    .execute();
+}
+
+export async function insertUascStatus(access: ChildRecordAccess, status: Omit<Insertable<UascStatusesTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('uasc_statuses')
+      .values({ ...status, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function ceaseUascStatus(access: ChildRecordAccess, id: string, version: number, ceasedOn: string): Promise<boolean> {
+  const result = await access.trx
+    .updateTable('uasc_statuses')
+    .set({ ceased_on: ceasedOn, version: version + 1 })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .where('version', '=', version)
+    .where('ceased_on', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Children with a period of care that began on or before a date. */
+export async function childrenLookedAfterBy(db: Kysely<Database>, date: string): Promise<string[]> {
+  const rows = await db.selectFrom('periods_of_care').select('person_id').distinct().where('started_on', '<=', date).execute();
+  return rows.map((r) => r.person_id);
+}
+
+export function periodsOfCareOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('periods_of_care')
+    .select(['person_id', 'started_on', 'ended_on', 'reason_ceased'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('started_on')
+    .execute();
+}
+
+export function episodesOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db.selectFrom('care_episodes').selectAll().where('person_id', 'in', personIds).orderBy('person_id').orderBy('started_on').execute();
+}
+
+export function uascStatusesOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('uasc_statuses')
+    .select(['person_id', 'started_on', 'ceased_on'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('started_on')
+    .execute();
+}

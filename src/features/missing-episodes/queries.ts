@@ -1,0 +1,136 @@
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  Database,
+  ExploitationScreeningsTable,
+  MissingEpisodesTable,
+  ReturnInterviewsTable,
+  StrategyMeetingPromptsTable,
+} from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
+
+export function missingEpisodes(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('missing_episodes')
+    .selectAll()
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on', 'desc')
+    .orderBy('started_time', 'desc')
+    .execute();
+}
+
+export async function insertMissingEpisode(access: ChildRecordAccess, episode: Omit<Insertable<MissingEpisodesTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('missing_episodes')
+      .values({ ...episode, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function recordReturn(
+  access: ChildRecordAccess,
+  id: string,
+  version: number,
+  change: { returned_on: string; returned_time: string | null; where_found: string | null },
+): Promise<boolean> {
+  const result = await access.trx
+    .updateTable('missing_episodes')
+    .set({ ...change, version: version + 1 })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .where('version', '=', version)
+    .where('returned_on', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function returnInterviews(access: ChildRecordAccess) {
+  return access.trx.selectFrom('return_interviews').selectAll().where('person_id', '=', access.personId).execute();
+}
+
+export async function insertReturnInterview(access: ChildRecordAccess, interview: Omit<Insertable<ReturnInterviewsTable>, 'person_id'>) {
+  const row = await access.trx
+    .insertInto('return_interviews')
+    .values({ ...interview, person_id: access.personId })
+    .onConflict((oc) => oc.column('missing_episode_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export function screenings(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('exploitation_screenings')
+    .selectAll()
+    .where('person_id', '=', access.personId)
+    .orderBy('screened_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export async function insertScreening(access: ChildRecordAccess, screening: Omit<Insertable<ExploitationScreeningsTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('exploitation_screenings')
+      .values({ ...screening, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export function prompts(access: ChildRecordAccess, openOnly: boolean) {
+  let query = access.trx
+    .selectFrom('strategy_meeting_prompts')
+    .leftJoin('staff', 'staff.id', 'strategy_meeting_prompts.resolved_by')
+    .select([
+      'strategy_meeting_prompts.id',
+      'strategy_meeting_prompts.raised_on',
+      'strategy_meeting_prompts.reason',
+      'strategy_meeting_prompts.detail',
+      'strategy_meeting_prompts.resolved_on',
+      'strategy_meeting_prompts.resolution',
+      'strategy_meeting_prompts.version',
+      'staff.display_name as resolved_by_name',
+    ])
+    .where('strategy_meeting_prompts.person_id', '=', access.personId);
+  if (openOnly) query = query.where('strategy_meeting_prompts.resolved_on', 'is', null);
+  return query.orderBy('strategy_meeting_prompts.raised_on', 'desc').execute();
+}
+
+export async function insertPrompt(access: ChildRecordAccess, prompt: Omit<Insertable<StrategyMeetingPromptsTable>, 'person_id'>) {
+  return (
+    await access.trx
+      .insertInto('strategy_meeting_prompts')
+      .values({ ...prompt, person_id: access.personId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function resolvePrompt(
+  access: ChildRecordAccess,
+  id: string,
+  version: number,
+  resolution: { resolved_on: string; resolution: string; resolved_by: string },
+): Promise<boolean> {
+  const result = await access.trx
+    .updateTable('strategy_meeting_prompts')
+    .set({ ...resolution, version: version + 1 })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .where('version', '=', version)
+    .where('resolved_on', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export function missingEpisodesOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('missing_episodes')
+    .select(['person_id', 'kind', 'started_on', 'returned_on'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('started_on')
+    .execute();
+}

@@ -1,0 +1,44 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Section47EnquiriesTable } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export function enquiriesOf(access: ChildRecordAccess) {
+  return access.trx
+    .selectFrom('section_47_enquiries')
+    .select(['id', 'referral_id', 'strategy_discussion_id', 'started_on', 'completed_on', 'outcome', 'icpc_required', 'version'])
+    .where('person_id', '=', access.personId)
+    .orderBy('started_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export async function insertEnquiry(access: ChildRecordAccess, enquiry: Omit<Insertable<Section47EnquiriesTable>, 'person_id'>) {
+  const row = await access.trx
+    .insertInto('section_47_enquiries')
+    .values({ ...enquiry, person_id: access.personId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateEnquiry(access: ChildRecordAccess, id: string, version: number, changes: Updateable<Section47EnquiriesTable>) {
+  const result = await access.trx
+    .updateTable('section_47_enquiries')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('person_id', '=', access.personId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** For the statutory returns: every section 47 enquiry of these referrals, whoever the child. */
+export function enquiriesForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
+  return db
+    .selectFrom('section_47_enquiries')
+    .select(['id', 'person_id', 'referral_id', 'started_on', 'completed_on', 'icpc_required'])
+    .where(sql<boolean>`referral_id = any(${[...referralIds]}::uuid[])`)
+    .execute();
+}
