@@ -38,6 +38,7 @@ import { section47Routes } from './features/section-47/routes.js';
 import { strategyDiscussionRoutes } from './features/strategy-discussions/routes.js';
 import { supervisionRoutes } from './features/supervision/routes.js';
 import { caseworkVisitRoutes } from './features/visits/routes.js';
+import { ssda903ReturnRoutes } from './features/ssda903-return/routes.js';
 import type { Config } from './platform/config.js';
 import { createServer } from './platform/server.js';
 
@@ -89,6 +90,7 @@ export function buildApp(
       await app.register(childInNeedPlanRoutes, { db });
       await app.register(caseClosureRoutes, { db });
       await app.register(supervisionRoutes, { db });
+      await app.register(ssda903ReturnRoutes, { db });
       await app.register(managementDecisionRoutes, { db });
     },
   });

@@ -12,7 +12,14 @@ export async function openReferralFor(db: Kysely<Database>, fixture: Fixture, pe
   return withChildRecord(db, actor, personId, 'edit', 'test.referral', async (access) => {
     const { id } = await access.trx
       .insertInto('referrals')
-      .values({ person_id: personId, referral_date: referralDate, referral_source: '2A', primary_need_code: 'N1', is_re_referral: false, recorded_by: actor.staffId })
+      .values({
+        person_id: personId,
+        referral_date: referralDate,
+        referral_source: '2A',
+        primary_need_code: 'N1',
+        is_re_referral: false,
+        recorded_by: actor.staffId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordCaseEvents(access, [{ kind: 'referral_received', occurredOn: referralDate, ref: id, source: { type: 'referral', id } }]);

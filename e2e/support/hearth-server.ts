@@ -24,8 +24,7 @@ async function findReReferralFamily(db: Kysely<Database>, today: string): Promis
     join people sibling on sibling.family_name = child.family_name and sibling.id <> child.id and sibling.is_child and not sibling.restricted
     where child.is_child and not child.restricted
       and exists (select 1 from referrals r where r.person_id = child.id and r.closed_on is not null and r.referral_date > ${today}::date - interval '11 months')
-      and not exists (select 1 from referrals r where r.person_id in (child.id, sibling.id) and r.closed_on is null)
-      and not exists (select 1 from referrals r where r.person_id = sibling.id)
+      and not exists (select 1 from referrals r where r.person_id = child.id and r.closed_on is null)
       and not exists (
         select 1 from allocations a join teams t on t.id = a.team_id
         where a.person_id in (child.id, sibling.id) and a.ended_on is null and t.name <> 'Assessment Team North')
@@ -41,7 +40,7 @@ export interface RunningHearth {
   url: string;
   /** A child in the demo authority, for pages reached by address rather than by a link. */
   demoChildId: string;
-  /** LA child IDs of a demo child whose episode closed within the last year, and a sibling; neither has an open episode or a team other than Assessment Team North. */
+  /** LA child IDs of a demo child whose episode closed within the last year (none open), and a sibling; neither in a team other than Assessment Team North. */
   reReferralFamily: ReReferralFamily;
   close(): Promise<void>;
 }

@@ -1,7 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { checkCinCensusXml, SCHEMA_RULE } from '../domain/returns/cin/check-file.js';
 import type { CinValidationFailure } from '../domain/returns/cin/rule.js';
 import { CIN_RULES } from '../domain/returns/cin/rules.js';
+import { importCinCensus } from '../features/cin-census-return/import-service.js';
+import { cinCensusXml, cinReturnPeriod, liveCinCensus } from '../features/cin-census-return/service.js';
+import type { Config } from '../platform/config.js';
+import { todayInEngland } from '../platform/today.js';
 
 /** How many children are listed under each rule in the readable summary. */
 const CHILDREN_LISTED_PER_RULE = 10;
@@ -21,6 +27,10 @@ export async function validateCinCensusFile(file: string, options: { year: numbe
   const started = performance.now();
   const failures = checkCinCensusXml(xml, { collectionYear: options.year });
   const seconds = (performance.now() - started) / 1000;
+  printFailures(failures, file, options, seconds);
+}
+
+function printFailures(failures: CinValidationFailure[], what: string, options: { year: number; json: boolean }, seconds: number): void {
   if (options.json) {
     const rows = failures.map((f) => ({
       rule: f.rule,
@@ -30,8 +40,53 @@ export async function validateCinCensusFile(file: string, options: { year: numbe
     }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    process.stdout.write(summaryByRule(failures, file, options.year, seconds));
+    process.stdout.write(summaryByRule(failures, what, options.year, seconds));
   }
+}
+
+/**
+ * `hearth validate cin-census --year YYYY [--json]`: builds the return from Hearth's own record
+ * and prints every DfE rule failure, as for a file.
+ */
+export async function validateLiveCinCensus(db: Kysely<Database>, config: Config, options: { year: number; json: boolean }): Promise<void> {
+  const started = performance.now();
+  const live = await liveCinCensus(db, config, cinReturnPeriod(options.year));
+  printFailures(live.failures, `Hearth's record (${live.message.children.length} children)`, options, (performance.now() - started) / 1000);
+}
+
+/**
+ * `hearth export cin-census --year YYYY --out FILE.xml`: validates the return built from Hearth's
+ * record, prints the failures by rule, and writes the file whatever they are (as COLLECT takes a
+ * file with queries, and an analyst fixes errors from the list).
+ */
+export async function exportCinCensus(db: Kysely<Database>, config: Config, options: { year: number; out: string }): Promise<void> {
+  const started = performance.now();
+  const live = await liveCinCensus(db, config, cinReturnPeriod(options.year));
+  const xml = cinCensusXml(live);
+  const seconds = (performance.now() - started) / 1000;
+  await writeFile(options.out, xml, 'utf8');
+  process.stdout.write(summaryByRule(live.failures, `Hearth's record (${live.message.children.length} children)`, options.year, seconds));
+  process.stdout.write(`Wrote ${options.out} (${live.message.children.length} children).\n`);
+}
+
+/** `hearth import cin-census FILE.xml [--year YYYY]`: all or nothing; every problem with its child and element. */
+export async function importCinCensusFile(db: Kysely<Database>, config: Config, file: string, options: { year?: number }): Promise<void> {
+  let xml: string;
+  try {
+    xml = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const outcome = await importCinCensus(db, config, { staffId: null }, xml, {
+    ...(options.year !== undefined ? { collectionYear: options.year } : {}),
+    today: todayInEngland(),
+  });
+  if (!outcome.ok) {
+    const lines = outcome.problems.map((p) => `  ${p.laChildId ?? '(whole file)'}  ${p.path}  ${p.message}`);
+    throw new Error(`${file} was not imported: nothing was written. ${outcome.problems.length} problems:\n${lines.join('\n')}`);
+  }
+  const adopted = outcome.adoptedLaCode ? ` Hearth now serves local authority ${outcome.laCode}.` : '';
+  process.stdout.write(`Imported ${outcome.children} children and ${outcome.referrals} referrals from ${file}.${adopted}\n`);
 }
 
 export function parseCollectionYear(value: string): number {

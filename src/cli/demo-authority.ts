@@ -5,6 +5,7 @@ import { createAccount } from '../features/staff-accounts/service.js';
 import type { Role } from '../platform/roles.js';
 import { addChildRecordDemo } from './demo/child-record.js';
 import { addLookedAfterDemo } from './demo/looked-after.js';
+import { addAssessmentAndProtectionDemo } from './demo/assessment-and-protection.js';
 import { addClockDemo } from './demo/clocks.js';
 import { addFrontDoorDemo } from './demo/front-door.js';
 import { addOutOfHoursDemo } from './demo/out-of-hours.js';
@@ -70,6 +71,7 @@ demoParts.push(addClockDemo);
 demoParts.push(addFrontDoorDemo, addOutOfHoursDemo);
 demoParts.push(addChildRecordDemo);
 demoParts.push(addLookedAfterDemo);
+demoParts.push(addAssessmentAndProtectionDemo);
 
 /**
  * A small demo local authority: three services, eleven teams, an account for every role plus

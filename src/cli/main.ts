@@ -6,12 +6,13 @@ import { scaleNames } from '../domain/synthetic/scales.js';
 import { type Config, readConfig } from '../platform/config.js';
 import { roles } from '../platform/roles.js';
 import { todayInEngland } from '../platform/today.js';
-import { parseCollectionYear, validateCinCensusFile } from './cin-census.js';
+import { exportCinCensus, importCinCensusFile, parseCollectionYear, validateCinCensusFile, validateLiveCinCensus } from './cin-census.js';
 import { printClocks } from './clocks.js';
 import { generateCommand } from './generate/command.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
 import { validateSsda903Folder } from './ssda903.js';
+import { exportSsda903, importSsda903, validateSsda903Live } from './ssda903-return.js';
 import { addTeamCommand, setFrontDoorCommand } from './teams.js';
 import { addUser, resetUserPassword } from './users.js';
 
@@ -122,16 +123,22 @@ team
 const validate = program.command('validate').description('check a statutory return against the DfE validation rules');
 validate
   .command('cin-census')
-  .description('check a CIN census XML file (another system\'s extract) against the DfE rules, without importing it or opening the database')
-  .argument('<file>', 'the CIN census XML file')
+  .description("check a CIN census XML file (another system's extract) against the DfE rules without importing it or opening the database; without FILE, the return built from Hearth's own record")
+  .argument('[file]', 'the CIN census XML file')
   .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)', parseCollectionYear)
   .option('--json', 'print the failures as a JSON array of { rule, la_child_id, severity, message }', false)
-  .action(async (file: string, options: { year: number; json: boolean }) => validateCinCensusFile(file, options));
+  .action(async (file: string | undefined, options: { year: number; json: boolean }) => {
+    if (file !== undefined) return validateCinCensusFile(file, options);
+    const config = readConfig();
+    await withDatabase(config, (h) => validateLiveCinCensus(h.db, config, options));
+  });
 
 validate
   .command('ssda903')
-  .description("check a folder of SSDA903 return CSV files (another system's extract) without importing them")
-  .argument('<dir>', 'folder holding the return CSV files')
+  .description(
+    "check the SSDA903 return against the DfE rules: Hearth's own data, or with DIR a folder of return CSV files (another system's extract) without importing them",
+  )
+  .argument('[dir]', 'folder holding the return CSV files (without it, Hearth\'s own data is checked)')
   .requiredOption(
     '--year <YYYY>',
     'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)',
@@ -140,8 +147,55 @@ validate
   .option('--json', 'print the failures as a JSON array of { rule, la_child_id, message }', false)
   .option('--last-year <dir>', "folder holding last year's return, for the rules that compare the two years")
   .option('--la <code>', "the local authority's own code as PL_LA holds it (rule 1015)")
-  .action(async (dir: string, options: { year: number; json: boolean; lastYear?: string; la?: string }) => {
-    await validateSsda903Folder(dir, options);
+  .action(async (dir: string | undefined, options: { year: number; json: boolean; lastYear?: string; la?: string }) => {
+    if (dir !== undefined) await validateSsda903Folder(dir, options);
+    else await withDatabase(readConfig(), (h) => validateSsda903Live(h.db, options, (text) => console.log(text)));
+  });
+
+const exportReturn = program.command('export').description('write a statutory return from Hearth\'s record');
+exportReturn
+  .command('ssda903')
+  .description('write the SSDA903 return CSV files for a collection year, after checking them against the DfE rules (failures are listed; the files are written)')
+  .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)', parseCollectionYear)
+  .requiredOption('--out <dir>', 'folder to write the CSV files to (made if needed)')
+  .action(async (options: { year: number; out: string }) => {
+    await withDatabase(readConfig(), (h) => exportSsda903(h.db, options, (text) => console.log(text)));
+  });
+
+const importReturn = program.command('import').description('load a statutory return into Hearth (a council moving from another system)');
+importReturn
+  .command('ssda903')
+  .description('load a folder of SSDA903 return CSV files: all or nothing, with every problem listed by file, line and column')
+  .argument('<dir>', 'folder holding the return CSV files')
+  .requiredOption('--as <username>', 'the member of staff the import is recorded as (one who may add children\'s records, such as a service manager)')
+  .option('--year <YYYY>', 'collection year the files are for (default: the year of the latest episode date)', parseCollectionYear)
+  .action(async (dir: string, options: { as: string; year?: number }) => {
+    const imported = await withDatabase(readConfig(), (h) => importSsda903(h.db, dir, options, (text) => console.log(text)));
+    if (!imported) process.exitCode = 1;
+  });
+
+program
+  .command('export')
+  .description('write a statutory return from Hearth\'s record')
+  .command('cin-census')
+  .description('write the CIN census XML for a collection year, after printing every DfE rule failure (the file is written whatever they are)')
+  .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on', parseCollectionYear)
+  .requiredOption('--out <file>', 'the XML file to write')
+  .action(async (options: { year: number; out: string }) => {
+    const config = readConfig();
+    await withDatabase(config, (h) => exportCinCensus(h.db, config, options));
+  });
+
+program
+  .command('import')
+  .description("load another system's data into Hearth")
+  .command('cin-census')
+  .description('load a CIN census XML file: all or nothing; every problem is listed with its child and element')
+  .argument('<file>', 'the CIN census XML file')
+  .option('--year <YYYY>', 'collection year (default: from the header ReferenceDate)', parseCollectionYear)
+  .action(async (file: string, options: { year?: number }) => {
+    const config = readConfig();
+    await withDatabase(config, (h) => importCinCensusFile(h.db, config, file, options));
   });
 
 try {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { collectionYearOf } from '../domain/looked-after/episodes.js';
-import type { ImportError } from '../domain/returns/ssda903/to-record.js';
+import { collectionYearOfEpisodes, type ImportError } from '../domain/returns/ssda903/to-record.js';
 import { exportReturn, failuresByRule, importReturn, validateLiveReturn } from '../features/ssda903-return/service.js';
 import { findStaffByUsername } from '../features/staff-accounts/service.js';
 import { loadActor } from '../platform/staff-directory.js';
@@ -65,15 +65,10 @@ export async function importSsda903(
   const staff = await findStaffByUsername(db, options.as);
   const actor = staff ? await loadActor(db, staff.id, '127.0.0.1') : null;
   if (!actor) throw new Error(`No active staff account called ${options.as}`);
-  let year = options.year ?? collectionYearOf(todayInEngland());
-  let read = await readReturnFolder(dir, year);
-  if (options.year === undefined) {
-    const outcome = await importReturn(db, actor, read);
-    if (outcome.ok || outcome.errors.length === 0) return report(outcome, write);
-    const inferred = outcome.ok ? year : year;
-    year = inferred;
-  }
-  read = await readReturnFolder(dir, year);
+  const firstYear = options.year ?? collectionYearOf(todayInEngland());
+  const first = await readReturnFolder(dir, firstYear);
+  const year = options.year ?? collectionYearOfEpisodes(first.return) ?? firstYear;
+  const read = year === firstYear ? first : await readReturnFolder(dir, year);
   return report(await importReturn(db, actor, read, year), write);
 }
 

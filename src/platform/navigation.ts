@@ -27,6 +27,7 @@ const items: Record<string, { href: string; text: string; roles: readonly Role[]
   staff: { href: '/admin/staff', text: 'Staff accounts', roles: ['administrator'] },
   teams: { href: '/admin/teams', text: 'Teams', roles: ['administrator'] },
   clockSettings: { href: '/admin/clock-settings', text: 'Clock settings', roles: ['administrator'] },
+  ssda903Return: { href: '/returns/ssda903', text: 'SSDA903 return', roles: ['performance_analyst', 'service_manager'] },
 };
 
 /** The menu a member of staff sees: only what their role can use. */

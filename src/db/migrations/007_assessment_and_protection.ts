@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('child_and_family', 'disabled_child')`))
     .addColumn('started_on', 'date', (c) => c.notNull())
     .addColumn('worker_id', 'uuid', staff)
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('in_progress').check(sql`status in ('in_progress', 'awaiting_authorisation', 'authorised')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('in_progress').check(sql`status in ('in_progress', 'awaiting_authorisation', 'authorised')`),
+    )
     .addColumn('factors', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('outcome', 'text')
     .addColumn('summary', 'text')
@@ -35,7 +37,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('recorded_by', 'uuid', staff)
     .addColumn('recorded_at', 'timestamptz', recorded)
-    .addCheckConstraint('assessments_authorised_whole', sql`(authorised_on is null) = (authorised_by is null) and (authorised_on is null) = (status <> 'authorised')`)
+    .addCheckConstraint(
+      'assessments_authorised_whole',
+      sql`(authorised_on is null) = (authorised_by is null) and (authorised_on is null) = (status <> 'authorised')`,
+    )
     .addCheckConstraint('assessments_authorised_after_start', sql`authorised_on is null or authorised_on >= started_on`)
     .addCheckConstraint('assessments_factors_when_authorised', sql`status <> 'authorised' or cardinality(factors) > 0`)
     .addCheckConstraint('assessments_no_factors_alone', sql`array_position(factors, '21') is null or cardinality(factors) = 1`)
@@ -61,7 +66,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('held_on', 'date', (c) => c.notNull())
     .addColumn('agencies', sql`text[]`, (c) => c.notNull().check(sql`cardinality(agencies) > 0`))
     .addColumn('participants', 'text')
-    .addColumn('decision', 'text', (c) => c.notNull().check(sql`decision in ('section_47', 'single_agency_assessment', 'no_further_action')`))
+    .addColumn('decision', 'text', (c) =>
+      c.notNull().check(sql`decision in ('section_47', 'single_agency_assessment', 'no_further_action')`),
+    )
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('recorded_by', 'uuid', staff)
     .addColumn('recorded_at', 'timestamptz', recorded)
@@ -83,7 +90,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('recorded_by', 'uuid', staff)
     .addColumn('recorded_at', 'timestamptz', recorded)
-    .addCheckConstraint('section_47_outcome_whole', sql`(completed_on is null) = (outcome is null) and (outcome is null) = (icpc_required is null)`)
+    .addCheckConstraint(
+      'section_47_outcome_whole',
+      sql`(completed_on is null) = (outcome is null) and (outcome is null) = (icpc_required is null)`,
+    )
     .addCheckConstraint('section_47_dates_in_order', sql`completed_on is null or completed_on >= started_on`)
     .execute();
   await sql`create index section_47_person_idx on section_47_enquiries (person_id, started_on desc)`.execute(db);
@@ -122,8 +132,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('category_of_abuse', 'text', (c) => c.check(sql`category_of_abuse in ('NEG', 'PHY', 'SAB', 'EMO', 'MUL')`))
     .addColumn('recorded_by', 'uuid', staff)
     .addColumn('recorded_at', 'timestamptz', recorded)
-    .addCheckConstraint('conferences_initial_follow_enquiry', sql`kind <> 'initial' or (section_47_id is not null and decision in ('plan', 'no_plan'))`)
-    .addCheckConstraint('conferences_review_of_plan', sql`kind <> 'review' or (plan_id is not null and decision in ('continue_plan', 'end_plan'))`)
+    .addCheckConstraint(
+      'conferences_initial_follow_enquiry',
+      sql`kind <> 'initial' or (section_47_id is not null and decision in ('plan', 'no_plan'))`,
+    )
+    .addCheckConstraint(
+      'conferences_review_of_plan',
+      sql`kind <> 'review' or (plan_id is not null and decision in ('continue_plan', 'end_plan'))`,
+    )
     .addCheckConstraint('conferences_plan_has_category', sql`decision not in ('plan', 'continue_plan') or category_of_abuse is not null`)
     .execute();
   await sql`create index conferences_person_idx on child_protection_conferences (person_id, held_on desc)`.execute(db);
@@ -198,7 +214,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_by', 'uuid', (c) => c.notNull().references('staff.id'))
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('step_down_target', 'text', (c) => c.check(sql`step_down_target in ('case_closure', 'cp_plan_end', 'cin_plan_end')`))
-    .addColumn('step_down_to', 'text', (c) => c.check(sql`step_down_to in ('early_help', 'universal_services', 'child_in_need_plan', 'no_service')`))
+    .addColumn('step_down_to', 'text', (c) =>
+      c.check(sql`step_down_to in ('early_help', 'universal_services', 'child_in_need_plan', 'no_service')`),
+    )
     .addColumn('evidence_of_progress', 'text')
     .addColumn('used_for_type', 'text')
     .addColumn('used_for_id', 'uuid')

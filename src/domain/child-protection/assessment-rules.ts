@@ -1,5 +1,5 @@
-import { assessmentFactorCodes } from '../codes/cin-assessment-factors.js';
 import type { IsoDate } from '../calendar/index.js';
+import { assessmentFactorCodes } from '../codes/cin-assessment-factors.js';
 import { checkWithinEpisode, type EpisodeFacts } from './episode.js';
 import type { CaseworkProblem } from './problem.js';
 import { spokenDate } from './spoken-date.js';
@@ -15,7 +15,8 @@ export function checkAssessmentStart(input: {
   anotherOpen: boolean;
 }): CaseworkProblem[] {
   const problems = checkWithinEpisode(input.episode, input.startedOn, input.today, 'startedOn', 'Assessment');
-  if (input.anotherOpen) problems.push({ field: 'form', message: 'The child already has an assessment open. Finish or authorise it before starting another.' });
+  if (input.anotherOpen)
+    problems.push({ field: 'form', message: 'The child already has an assessment open. Finish or authorise it before starting another.' });
   return problems;
 }
 
@@ -67,9 +68,13 @@ export function checkAuthorisation(input: {
     return [{ field: 'form', message: 'Only an assessment the worker has sent for authorisation can be authorised.' }];
   }
   const problems: CaseworkProblem[] = [];
-  if (input.authorisedOn > input.today) problems.push({ field: 'authorisedOn', message: 'The date of authorisation cannot be in the future' });
+  if (input.authorisedOn > input.today)
+    problems.push({ field: 'authorisedOn', message: 'The date of authorisation cannot be in the future' });
   else if (input.authorisedOn < input.startedOn) {
-    problems.push({ field: 'authorisedOn', message: `The date of authorisation cannot be before the assessment started on ${spokenDate(input.startedOn)}` });
+    problems.push({
+      field: 'authorisedOn',
+      message: `The date of authorisation cannot be before the assessment started on ${spokenDate(input.startedOn)}`,
+    });
   }
   if (input.dueOn && input.authorisedOn > input.dueOn && !input.lateReason) {
     problems.push({

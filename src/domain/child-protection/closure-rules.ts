@@ -34,19 +34,29 @@ export function checkClosure(input: {
   const { episode } = input;
   if (!episode || episode.closedOn !== null) return [{ field: 'form', message: 'The child has no open referral to close.' }];
   const problems: CaseworkProblem[] = [];
-  if (episode.openAssessment) problems.push({ field: 'form', message: 'An assessment is still open: it must be authorised before the case closes.' });
-  if (episode.openEnquiry) problems.push({ field: 'form', message: 'A section 47 enquiry has no outcome yet: record it before the case closes.' });
-  if (episode.openProtectionPlan) problems.push({ field: 'form', message: 'The child is on a child protection plan: end the plan before the case closes.' });
-  if (episode.openChildInNeedPlan) problems.push({ field: 'form', message: 'The child has a child in need plan open: end the plan before the case closes.' });
+  if (episode.openAssessment)
+    problems.push({ field: 'form', message: 'An assessment is still open: it must be authorised before the case closes.' });
+  if (episode.openEnquiry)
+    problems.push({ field: 'form', message: 'A section 47 enquiry has no outcome yet: record it before the case closes.' });
+  if (episode.openProtectionPlan)
+    problems.push({ field: 'form', message: 'The child is on a child protection plan: end the plan before the case closes.' });
+  if (episode.openChildInNeedPlan)
+    problems.push({ field: 'form', message: 'The child has a child in need plan open: end the plan before the case closes.' });
   if (input.closedOn > input.today) problems.push({ field: 'closedOn', message: 'The date of closure cannot be in the future' });
   else if (input.closedOn < episode.referralDate) {
     problems.push({ field: 'closedOn', message: `The case cannot close before the referral on ${spokenDate(episode.referralDate)}` });
   } else if (episode.latestWorkOn && input.closedOn < episode.latestWorkOn) {
-    problems.push({ field: 'closedOn', message: `The case cannot close before the last work recorded on it, on ${spokenDate(episode.latestWorkOn)}` });
+    problems.push({
+      field: 'closedOn',
+      message: `The case cannot close before the last work recorded on it, on ${spokenDate(episode.latestWorkOn)}`,
+    });
   }
   if (!input.reason || !isReasonForClosureCode(input.reason)) problems.push({ field: 'reason', message: 'Select the reason for closure' });
   else if ((input.reason === 'RC8' || input.reason === 'RC9') && !episode.authorisedAssessment) {
-    problems.push({ field: 'reason', message: 'RC8 and RC9 close a case after an assessment, and this referral has no authorised assessment' });
+    problems.push({
+      field: 'reason',
+      message: 'RC8 and RC9 close a case after an assessment, and this referral has no authorised assessment',
+    });
   }
   if (!input.authorisation) problems.push(refusalWithoutEvidence('case_closure'));
   return problems;

@@ -1,5 +1,5 @@
-import { isCategoryOfAbuseCode } from '../codes/cin-category-of-abuse.js';
 import type { IsoDate } from '../calendar/index.js';
+import { isCategoryOfAbuseCode } from '../codes/cin-category-of-abuse.js';
 import type { CaseworkProblem } from './problem.js';
 import { spokenDate } from './spoken-date.js';
 
@@ -30,7 +30,8 @@ export function checkInitialConference(input: {
     return [
       {
         field: 'form',
-        message: 'An initial child protection conference follows a strategy discussion and a section 47 enquiry. Record the strategy discussion first.',
+        message:
+          'An initial child protection conference follows a strategy discussion and a section 47 enquiry. Record the strategy discussion first.',
       },
     ];
   }
@@ -42,12 +43,16 @@ export function checkInitialConference(input: {
   const problems: CaseworkProblem[] = [];
   if (input.heldOn > input.today) problems.push({ field: 'heldOn', message: 'The date of the conference cannot be in the future' });
   else if (input.heldOn < enquiry.startedOn) {
-    problems.push({ field: 'heldOn', message: `The conference cannot be before the strategy discussion on ${spokenDate(enquiry.startedOn)}` });
+    problems.push({
+      field: 'heldOn',
+      message: `The conference cannot be before the strategy discussion on ${spokenDate(enquiry.startedOn)}`,
+    });
   }
   if (input.decidedOnPlan && !(input.categoryOfAbuse && isCategoryOfAbuseCode(input.categoryOfAbuse))) {
     problems.push({ field: 'categoryOfAbuse', message: 'Select the category of abuse the plan is under' });
   }
-  if (input.decidedOnPlan && input.openPlan) problems.push({ field: 'decision', message: 'The child is already on a child protection plan' });
+  if (input.decidedOnPlan && input.openPlan)
+    problems.push({ field: 'decision', message: 'The child is already on a child protection plan' });
   return problems;
 }
 

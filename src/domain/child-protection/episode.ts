@@ -17,11 +17,15 @@ export function checkWithinEpisode(
   what: string,
 ): CaseworkProblem[] {
   if (!episode || episode.closedOn !== null) {
-    return [{ field: 'form', message: `The child has no open referral. ${what} is recorded against an open referral (child-in-need episode).` }];
+    return [
+      { field: 'form', message: `The child has no open referral. ${what} is recorded against an open referral (child-in-need episode).` },
+    ];
   }
   if (date > today) return [{ field, message: `The date of the ${what.toLowerCase()} cannot be in the future` }];
   if (date < episode.referralDate) {
-    return [{ field, message: `The date of the ${what.toLowerCase()} cannot be before the referral on ${spokenDate(episode.referralDate)}` }];
+    return [
+      { field, message: `The date of the ${what.toLowerCase()} cannot be before the referral on ${spokenDate(episode.referralDate)}` },
+    ];
   }
   return [];
 }

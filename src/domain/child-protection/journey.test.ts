@@ -49,6 +49,8 @@ describe('where the child is', () => {
       enquiry: { startedOn: '2026-03-10', completedOn: '2026-03-20', icpcRequired: false },
     };
     expect(status(facts).initial_conference).toBe('not_needed');
-    expect(status({ ...facts, strategyDiscussion: { heldOn: '2026-03-10', startedEnquiry: false }, enquiry: null }).section_47).toBe('not_needed');
+    expect(status({ ...facts, strategyDiscussion: { heldOn: '2026-03-10', startedEnquiry: false }, enquiry: null }).section_47).toBe(
+      'not_needed',
+    );
   });
 });

@@ -47,7 +47,8 @@ function assessmentStep(f: JourneyFacts): Omit<JourneyStep, 'key' | 'name'> {
 
 function enquiryStep(f: JourneyFacts): Omit<JourneyStep, 'key' | 'name'> {
   if (!f.strategyDiscussion) return { status: 'cannot_start', detail: 'Starts from a strategy discussion' };
-  if (!f.strategyDiscussion.startedEnquiry || !f.enquiry) return { status: 'not_needed', detail: 'The strategy discussion decided no enquiry was needed' };
+  if (!f.strategyDiscussion.startedEnquiry || !f.enquiry)
+    return { status: 'not_needed', detail: 'The strategy discussion decided no enquiry was needed' };
   if (f.enquiry.completedOn) return { status: 'completed', detail: `Outcome recorded ${spokenDate(f.enquiry.completedOn)}` };
   return { status: 'in_progress', detail: `Started ${spokenDate(f.enquiry.startedOn)}` };
 }
@@ -55,7 +56,8 @@ function enquiryStep(f: JourneyFacts): Omit<JourneyStep, 'key' | 'name'> {
 function conferenceStep(f: JourneyFacts): Omit<JourneyStep, 'key' | 'name'> {
   if (f.initialConference) return { status: 'completed', detail: `Held ${spokenDate(f.initialConference.heldOn)}` };
   if (!f.enquiry) return { status: 'cannot_start', detail: 'Follows a section 47 enquiry' };
-  if (f.enquiry.completedOn && f.enquiry.icpcRequired === false) return { status: 'not_needed', detail: 'The enquiry found no conference was needed' };
+  if (f.enquiry.completedOn && f.enquiry.icpcRequired === false)
+    return { status: 'not_needed', detail: 'The enquiry found no conference was needed' };
   return { status: 'not_started', detail: null };
 }
 
@@ -95,7 +97,9 @@ export function journeyOf(f: JourneyFacts): JourneyStep[] {
     step(
       'referral',
       'Referral',
-      f.referral ? { status: 'completed', detail: `Received ${spokenDate(f.referral.referralDate)}` } : { status: 'not_started', detail: 'No referral yet' },
+      f.referral
+        ? { status: 'completed', detail: `Received ${spokenDate(f.referral.referralDate)}` }
+        : { status: 'not_started', detail: 'No referral yet' },
     ),
     step('assessment', 'Child and family assessment', assessmentStep(f)),
     step(

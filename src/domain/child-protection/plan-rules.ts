@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
-import { checkWithinEpisode, type EpisodeFacts } from './episode.js';
 import type { PlanFacts } from './conference-rules.js';
+import { checkWithinEpisode, type EpisodeFacts } from './episode.js';
 import { isPlanEndReason } from './plan-end-reasons.js';
 import type { CaseworkProblem } from './problem.js';
 import { spokenDate } from './spoken-date.js';
@@ -22,7 +22,9 @@ export function checkProtectionPlanStart(input: {
   openPlan: boolean;
 }): CaseworkProblem[] {
   if (!input.conference?.decidedOnPlan) {
-    return [{ field: 'form', message: 'A child protection plan starts only when a child protection conference has decided the child needs one.' }];
+    return [
+      { field: 'form', message: 'A child protection plan starts only when a child protection conference has decided the child needs one.' },
+    ];
   }
   if (input.startedOn !== input.conference.heldOn) {
     return [{ field: 'form', message: `The plan starts on the day of the conference, ${spokenDate(input.conference.heldOn)}.` }];
@@ -82,7 +84,8 @@ export function checkChildInNeedPlanReview(input: {
   today: IsoDate;
   lastReviewOn: IsoDate | null;
 }): CaseworkProblem[] {
-  if (!input.plan || input.plan.endedOn !== null) return [{ field: 'form', message: 'The child has no open child in need plan to review.' }];
+  if (!input.plan || input.plan.endedOn !== null)
+    return [{ field: 'form', message: 'The child has no open child in need plan to review.' }];
   if (input.reviewedOn > input.today) return [{ field: 'reviewedOn', message: 'The date of the review cannot be in the future' }];
   if (input.reviewedOn < input.plan.startedOn) {
     return [{ field: 'reviewedOn', message: `The review cannot be before the plan started on ${spokenDate(input.plan.startedOn)}` }];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkAssessmentFactors, checkAssessmentStart, checkAssessmentSubmission, checkAuthorisation, checkReturnForMoreWork } from './assessment-rules.js';
+import {
+  checkAssessmentFactors,
+  checkAssessmentStart,
+  checkAssessmentSubmission,
+  checkAuthorisation,
+  checkReturnForMoreWork,
+} from './assessment-rules.js';
 import { checkClosure, type EpisodeWorkFacts } from './closure-rules.js';
 import { checkCoreGroup, checkInitialConference, checkReviewConference, type EnquiryFacts } from './conference-rules.js';
 import { checkChildInNeedPlanReview, checkChildInNeedPlanStart, checkPlanEnd, checkProtectionPlanStart } from './plan-rules.js';
@@ -12,13 +18,28 @@ const fields = (problems: { field?: string }[]) => problems.map((p) => p.field);
 describe('starting an assessment', () => {
   it('starts on the referral date or later, not in the future', () => {
     expect(checkAssessmentStart({ episode, startedOn: '2026-03-02', today: '2026-03-10', anotherOpen: false })).toEqual([]);
-    expect(fields(checkAssessmentStart({ episode, startedOn: '2026-03-01', today: '2026-03-10', anotherOpen: false }))).toEqual(['startedOn']);
-    expect(fields(checkAssessmentStart({ episode, startedOn: '2026-03-11', today: '2026-03-10', anotherOpen: false }))).toEqual(['startedOn']);
+    expect(fields(checkAssessmentStart({ episode, startedOn: '2026-03-01', today: '2026-03-10', anotherOpen: false }))).toEqual([
+      'startedOn',
+    ]);
+    expect(fields(checkAssessmentStart({ episode, startedOn: '2026-03-11', today: '2026-03-10', anotherOpen: false }))).toEqual([
+      'startedOn',
+    ]);
   });
   it('needs an open referral and no other open assessment', () => {
-    expect(checkAssessmentStart({ episode: null, startedOn: '2026-03-02', today: '2026-03-10', anotherOpen: false })[0]?.message).toMatch(/no open referral/);
-    expect(checkAssessmentStart({ episode: { ...episode, closedOn: '2026-03-05' }, startedOn: '2026-03-03', today: '2026-03-10', anotherOpen: false })).toHaveLength(1);
-    expect(checkAssessmentStart({ episode, startedOn: '2026-03-03', today: '2026-03-10', anotherOpen: true })[0]?.message).toMatch(/already has an assessment open/);
+    expect(checkAssessmentStart({ episode: null, startedOn: '2026-03-02', today: '2026-03-10', anotherOpen: false })[0]?.message).toMatch(
+      /no open referral/,
+    );
+    expect(
+      checkAssessmentStart({
+        episode: { ...episode, closedOn: '2026-03-05' },
+        startedOn: '2026-03-03',
+        today: '2026-03-10',
+        anotherOpen: false,
+      }),
+    ).toHaveLength(1);
+    expect(checkAssessmentStart({ episode, startedOn: '2026-03-03', today: '2026-03-10', anotherOpen: true })[0]?.message).toMatch(
+      /already has an assessment open/,
+    );
   });
 });
 
@@ -34,12 +55,21 @@ describe('factors identified at assessment', () => {
   it('a submission needs the outcome, and only from an assessment in progress', () => {
     expect(fields(checkAssessmentSubmission({ status: 'in_progress', factors: ['3B'], outcome: null }))).toEqual(['outcome']);
     expect(checkAssessmentSubmission({ status: 'in_progress', factors: ['3B'], outcome: 'early_help' })).toEqual([]);
-    expect(fields(checkAssessmentSubmission({ status: 'awaiting_authorisation', factors: ['3B'], outcome: 'early_help' }))).toEqual(['form']);
+    expect(fields(checkAssessmentSubmission({ status: 'awaiting_authorisation', factors: ['3B'], outcome: 'early_help' }))).toEqual([
+      'form',
+    ]);
   });
 });
 
 describe('authorising an assessment', () => {
-  const base = { status: 'awaiting_authorisation' as const, startedOn: '2026-03-03', today: '2026-06-30', dueOn: '2026-05-06', lateReason: null, rationale: 'Agreed' };
+  const base = {
+    status: 'awaiting_authorisation' as const,
+    startedOn: '2026-03-03',
+    today: '2026-06-30',
+    dueOn: '2026-05-06',
+    lateReason: null,
+    rationale: 'Agreed',
+  };
   it('is on time on the due date itself, and late the day after without a reason', () => {
     expect(checkAuthorisation({ ...base, authorisedOn: '2026-05-06' })).toEqual([]);
     expect(fields(checkAuthorisation({ ...base, authorisedOn: '2026-05-07' }))).toEqual(['lateReason']);
@@ -86,15 +116,25 @@ describe('conferences', () => {
     expect(checkInitialConference({ ...input, enquiry: null })[0]?.message).toMatch(/Record the strategy discussion first/);
   });
   it('needs an enquiry outcome saying a conference is needed, once, and a category for a plan', () => {
-    expect(checkInitialConference({ ...input, enquiry: { ...enquiry, outcomeRecorded: false, icpcRequired: null } })[0]?.message).toMatch(/outcome/);
-    expect(checkInitialConference({ ...input, enquiry: { ...enquiry, icpcRequired: false } })[0]?.message).toMatch(/no conference was needed/);
+    expect(checkInitialConference({ ...input, enquiry: { ...enquiry, outcomeRecorded: false, icpcRequired: null } })[0]?.message).toMatch(
+      /outcome/,
+    );
+    expect(checkInitialConference({ ...input, enquiry: { ...enquiry, icpcRequired: false } })[0]?.message).toMatch(
+      /no conference was needed/,
+    );
     expect(checkInitialConference({ ...input, enquiry: { ...enquiry, conferenceHeld: true } })[0]?.message).toMatch(/already/);
     expect(fields(checkInitialConference({ ...input, categoryOfAbuse: null }))).toEqual(['categoryOfAbuse']);
     expect(fields(checkInitialConference({ ...input, categoryOfAbuse: 'XXX' }))).toEqual(['categoryOfAbuse']);
     expect(checkInitialConference({ ...input, decidedOnPlan: false, categoryOfAbuse: null })).toEqual([]);
   });
   it('a review is after the plan started (CIN 8841) and after the last review', () => {
-    const review = { plan: { startedOn: '2026-03-20', endedOn: null }, heldOn: '2026-06-20', today: '2026-07-01', lastReviewOn: null, categoryOfAbuse: 'NEG' };
+    const review = {
+      plan: { startedOn: '2026-03-20', endedOn: null },
+      heldOn: '2026-06-20',
+      today: '2026-07-01',
+      lastReviewOn: null,
+      categoryOfAbuse: 'NEG',
+    };
     expect(checkReviewConference(review)).toEqual([]);
     expect(fields(checkReviewConference({ ...review, heldOn: '2026-03-20' }))).toEqual(['heldOn']);
     expect(fields(checkReviewConference({ ...review, lastReviewOn: '2026-06-20' }))).toEqual(['heldOn']);
@@ -104,20 +144,45 @@ describe('conferences', () => {
     const plan = { startedOn: '2026-03-20', endedOn: null };
     expect(checkCoreGroup({ plan, heldOn: '2026-03-20', today: '2026-04-01' })).toEqual([]);
     expect(fields(checkCoreGroup({ plan, heldOn: '2026-03-19', today: '2026-04-01' }))).toEqual(['heldOn']);
-    expect(fields(checkCoreGroup({ plan: { ...plan, endedOn: '2026-03-25' }, heldOn: '2026-03-21', today: '2026-04-01' }))).toEqual(['form']);
+    expect(fields(checkCoreGroup({ plan: { ...plan, endedOn: '2026-03-25' }, heldOn: '2026-03-21', today: '2026-04-01' }))).toEqual([
+      'form',
+    ]);
   });
 });
 
 describe('plans', () => {
   it('no child protection plan without a conference that decided on one, and it starts that day', () => {
-    expect(checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-20', openPlan: false })).toEqual([]);
-    expect(checkProtectionPlanStart({ conference: null, startedOn: '2026-03-20', openPlan: false })[0]?.message).toMatch(/only when a child protection conference/);
-    expect(checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: false }, startedOn: '2026-03-20', openPlan: false })).toHaveLength(1);
-    expect(checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-21', openPlan: false })).toHaveLength(1);
-    expect(checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-20', openPlan: true })).toHaveLength(1);
+    expect(
+      checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-20', openPlan: false }),
+    ).toEqual([]);
+    expect(checkProtectionPlanStart({ conference: null, startedOn: '2026-03-20', openPlan: false })[0]?.message).toMatch(
+      /only when a child protection conference/,
+    );
+    expect(
+      checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: false }, startedOn: '2026-03-20', openPlan: false }),
+    ).toHaveLength(1);
+    expect(
+      checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-21', openPlan: false }),
+    ).toHaveLength(1);
+    expect(
+      checkProtectionPlanStart({ conference: { heldOn: '2026-03-20', decidedOnPlan: true }, startedOn: '2026-03-20', openPlan: true }),
+    ).toHaveLength(1);
   });
-  const authorisation: StepDownAuthorisation = { id: 'a', target: 'cp_plan_end', decidedOn: '2026-06-01', evidenceOfProgress: 'Seen thriving', used: false };
-  const end = { plan: { startedOn: '2026-03-20', endedOn: null }, kind: 'cp' as const, endedOn: '2026-06-02', today: '2026-06-10', reason: 'progress_made', authorisation };
+  const authorisation: StepDownAuthorisation = {
+    id: 'a',
+    target: 'cp_plan_end',
+    decidedOn: '2026-06-01',
+    evidenceOfProgress: 'Seen thriving',
+    used: false,
+  };
+  const end = {
+    plan: { startedOn: '2026-03-20', endedOn: null },
+    kind: 'cp' as const,
+    endedOn: '2026-06-02',
+    today: '2026-06-10',
+    reason: 'progress_made',
+    authorisation,
+  };
   it('a plan ends after it started, with a reason and a manager’s authorisation', () => {
     expect(checkPlanEnd(end)).toEqual([]);
     expect(fields(checkPlanEnd({ ...end, endedOn: '2026-03-20' }))).toEqual(['endedOn']);
@@ -133,8 +198,12 @@ describe('plans', () => {
     expect(fields(checkChildInNeedPlanStart({ ...start, startedOn: '2026-03-01' }))).toEqual(['startedOn']);
     const plan = { startedOn: '2026-03-05', endedOn: null };
     expect(checkChildInNeedPlanReview({ plan, reviewedOn: '2026-03-05', today: '2026-03-10', lastReviewOn: null })).toEqual([]);
-    expect(fields(checkChildInNeedPlanReview({ plan, reviewedOn: '2026-03-04', today: '2026-03-10', lastReviewOn: null }))).toEqual(['reviewedOn']);
-    expect(fields(checkChildInNeedPlanReview({ plan, reviewedOn: '2026-03-06', today: '2026-03-10', lastReviewOn: '2026-03-06' }))).toEqual(['reviewedOn']);
+    expect(fields(checkChildInNeedPlanReview({ plan, reviewedOn: '2026-03-04', today: '2026-03-10', lastReviewOn: null }))).toEqual([
+      'reviewedOn',
+    ]);
+    expect(fields(checkChildInNeedPlanReview({ plan, reviewedOn: '2026-03-06', today: '2026-03-10', lastReviewOn: '2026-03-06' }))).toEqual(
+      ['reviewedOn'],
+    );
   });
 });
 
@@ -151,7 +220,13 @@ describe('step-down and closure need evidence', () => {
     expect(usableAuthorisation(authorisations, 'cin_plan_end', '2026-03-02', '2026-05-10')).toBeUndefined();
   });
   it('the authorisation itself needs the evidence of progress and the reasons', () => {
-    const input = { target: 'case_closure', decidedOn: '2026-05-03', today: '2026-05-03', evidenceOfProgress: 'Seen weekly', rationale: 'Safe' };
+    const input = {
+      target: 'case_closure',
+      decidedOn: '2026-05-03',
+      today: '2026-05-03',
+      evidenceOfProgress: 'Seen weekly',
+      rationale: 'Safe',
+    };
     expect(checkStepDownAuthorisation(input)).toEqual([]);
     expect(fields(checkStepDownAuthorisation({ ...input, evidenceOfProgress: null }))).toEqual(['evidenceOfProgress']);
     expect(fields(checkStepDownAuthorisation({ ...input, decidedOn: '2026-05-04' }))).toEqual(['decidedOn']);

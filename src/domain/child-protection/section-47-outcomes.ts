@@ -1,7 +1,15 @@
 /** What a section 47 enquiry found, and whether an initial child protection conference is needed (CIN census ICPCnotRequired). */
 export const section47Outcomes = [
-  { code: 'concerns_substantiated_icpc', label: 'Concerns substantiated: child likely to suffer significant harm (conference needed)', icpcRequired: true },
-  { code: 'concerns_substantiated_no_icpc', label: 'Concerns substantiated, but the child is not likely to suffer significant harm', icpcRequired: false },
+  {
+    code: 'concerns_substantiated_icpc',
+    label: 'Concerns substantiated: child likely to suffer significant harm (conference needed)',
+    icpcRequired: true,
+  },
+  {
+    code: 'concerns_substantiated_no_icpc',
+    label: 'Concerns substantiated, but the child is not likely to suffer significant harm',
+    icpcRequired: false,
+  },
   { code: 'concerns_not_substantiated', label: 'Concerns not substantiated', icpcRequired: false },
 ] as const;
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
-import { type CountingRules, addTimescale, type Timescale } from '../clocks/timescale.js';
 import { dueSoonFrom } from '../clocks/stored-status.js';
+import { addTimescale, type CountingRules, type Timescale } from '../clocks/timescale.js';
 
 export interface WorkerSupervisionDue {
   dueOn: IsoDate | null;

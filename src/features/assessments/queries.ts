@@ -71,7 +71,10 @@ export async function updateAssessment(access: ChildRecordAccess, id: string, ve
 }
 
 export async function insertReturn(access: ChildRecordAccess, assessmentId: string, comments: string) {
-  await access.trx.insertInto('assessment_returns').values({ assessment_id: assessmentId, comments, returned_by: access.actor.staffId }).execute();
+  await access.trx
+    .insertInto('assessment_returns')
+    .values({ assessment_id: assessmentId, comments, returned_by: access.actor.staffId })
+    .execute();
 }
 
 /** For the statutory returns: every assessment of these referrals, whoever the child. */

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
-import { assessmentFactorCodes } from '../../domain/codes/cin-assessment-factors.js';
 import { assessmentKindLabel, assessmentKinds } from '../../domain/child-protection/assessment-kinds.js';
 import { assessmentOutcomes, isAssessmentOutcome } from '../../domain/child-protection/assessment-outcomes.js';
+import { assessmentFactorCodes } from '../../domain/codes/cin-assessment-factors.js';
 import type { Actor } from '../../platform/actor.js';
 import { BadRequestError } from '../../platform/errors.js';
 import { type DateField, emptyForm, type FormState, radioItems, readForm, withErrors } from '../../platform/form-fields.js';
@@ -60,7 +60,10 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
       header: view.header,
       referral: view.referral,
       dueOn: view.dueOn,
-      canStart: assessments.caseworkRoles.includes(actor.role) && view.referral !== null && view.assessments.every((a) => a.status === 'authorised'),
+      canStart:
+        assessments.caseworkRoles.includes(actor.role) &&
+        view.referral !== null &&
+        view.assessments.every((a) => a.status === 'authorised'),
       assessments: view.assessments.map((a) => ({ ...a, kindLabel: assessmentKindLabel(a.kind) })),
     });
   });
@@ -86,7 +89,12 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
     });
   };
   app.get('/children/:personId/casework/assessments/new', { config: { roles: assessments.caseworkRoles } }, async (request, reply) =>
-    renderStart(reply, signedIn(request), params.parse(request.params).personId, emptyForm(startDates, { kind: 'child_and_family' }, { startedOn: todayInEngland() })),
+    renderStart(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      emptyForm(startDates, { kind: 'child_and_family' }, { startedOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/assessments/new', { config: { roles: assessments.caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
@@ -116,7 +124,15 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
     });
   });
 
-  const renderSubmit = async (reply: FastifyReply, actor: Actor, personId: string, assessmentId: string, form: FormState, factors: string[], status = 200) => {
+  const renderSubmit = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    assessmentId: string,
+    form: FormState,
+    factors: string[],
+    status = 200,
+  ) => {
     const view = await assessments.viewAssessment(db, actor, personId, assessmentId);
     reply.code(status);
     const ticked = new Set(factors);
@@ -138,28 +154,46 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
       ),
     });
   };
-  app.get('/children/:personId/casework/assessments/:assessmentId/submit', { config: { roles: assessments.caseworkRoles } }, async (request, reply) => {
-    const actor = signedIn(request);
-    const { personId, assessmentId } = assessmentParams.parse(request.params);
-    const view = await assessments.viewAssessment(db, actor, personId, assessmentId);
-    const a = view.assessment;
-    return renderSubmit(reply, actor, personId, assessmentId, emptyForm([], { outcome: a.outcome ?? '', summary: a.summary ?? '' }), [...a.factors]);
-  });
-  app.post('/children/:personId/casework/assessments/:assessmentId/submit', { config: { roles: assessments.caseworkRoles } }, async (request, reply) => {
-    const actor = signedIn(request);
-    const { personId, assessmentId } = assessmentParams.parse(request.params);
-    const factors = chosen(request.body, 'factors');
-    const parsed = readForm(request.body, submitSchema, [], [], ['factors', 'outcome', 'summary']);
-    if (!parsed.ok) {
-      if (parsed.form.errors.version) throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
-      return renderSubmit(reply, actor, personId, assessmentId, parsed.form, factors, 400);
-    }
-    const result = await assessments.submitAssessment(db, actor, personId, assessmentId, { ...parsed.data, today: todayInEngland() });
-    if (!result.ok) return renderSubmit(reply, actor, personId, assessmentId, withErrors(parsed.form, result.problems), factors, 400);
-    return reply.redirect(`${base(personId)}/${assessmentId}`, 303);
-  });
+  app.get(
+    '/children/:personId/casework/assessments/:assessmentId/submit',
+    { config: { roles: assessments.caseworkRoles } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { personId, assessmentId } = assessmentParams.parse(request.params);
+      const view = await assessments.viewAssessment(db, actor, personId, assessmentId);
+      const a = view.assessment;
+      return renderSubmit(reply, actor, personId, assessmentId, emptyForm([], { outcome: a.outcome ?? '', summary: a.summary ?? '' }), [
+        ...a.factors,
+      ]);
+    },
+  );
+  app.post(
+    '/children/:personId/casework/assessments/:assessmentId/submit',
+    { config: { roles: assessments.caseworkRoles } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { personId, assessmentId } = assessmentParams.parse(request.params);
+      const factors = chosen(request.body, 'factors');
+      const parsed = readForm(request.body, submitSchema, [], [], ['factors', 'outcome', 'summary']);
+      if (!parsed.ok) {
+        if (parsed.form.errors.version)
+          throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
+        return renderSubmit(reply, actor, personId, assessmentId, parsed.form, factors, 400);
+      }
+      const result = await assessments.submitAssessment(db, actor, personId, assessmentId, { ...parsed.data, today: todayInEngland() });
+      if (!result.ok) return renderSubmit(reply, actor, personId, assessmentId, withErrors(parsed.form, result.problems), factors, 400);
+      return reply.redirect(`${base(personId)}/${assessmentId}`, 303);
+    },
+  );
 
-  const renderAuthorise = async (reply: FastifyReply, actor: Actor, personId: string, assessmentId: string, form: FormState, status = 200) => {
+  const renderAuthorise = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    assessmentId: string,
+    form: FormState,
+    status = 200,
+  ) => {
     const view = await assessments.viewAssessment(db, actor, personId, assessmentId);
     reply.code(status);
     return reply.page('assessments/views/authorise.njk', {
@@ -170,26 +204,42 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
       form,
     });
   };
-  app.get('/children/:personId/casework/assessments/:assessmentId/authorise', { config: { roles: managerRoles } }, async (request, reply) => {
-    const { personId, assessmentId } = assessmentParams.parse(request.params);
-    return renderAuthorise(reply, signedIn(request), personId, assessmentId, emptyForm(authorisedDates, {}, { authorisedOn: todayInEngland() }));
-  });
-  app.post('/children/:personId/casework/assessments/:assessmentId/authorise', { config: { roles: managerRoles } }, async (request, reply) => {
-    const actor = signedIn(request);
-    const { personId, assessmentId } = assessmentParams.parse(request.params);
-    const parsed = readForm(request.body, authoriseSchema, authorisedDates, [], ['authorisedOn', 'lateReason', 'rationale']);
-    if (!parsed.ok) {
-      if (parsed.form.errors.version) throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
-      return renderAuthorise(reply, actor, personId, assessmentId, parsed.form, 400);
-    }
-    const result = await assessments.authoriseAssessment(db, actor, personId, assessmentId, {
-      ...parsed.data,
-      authorisedOn: parsed.dates.authorisedOn as string,
-      today: todayInEngland(),
-    });
-    if (!result.ok) return renderAuthorise(reply, actor, personId, assessmentId, withErrors(parsed.form, result.problems, authorisedDates), 400);
-    return reply.redirect(`${base(personId)}/${assessmentId}`, 303);
-  });
+  app.get(
+    '/children/:personId/casework/assessments/:assessmentId/authorise',
+    { config: { roles: managerRoles } },
+    async (request, reply) => {
+      const { personId, assessmentId } = assessmentParams.parse(request.params);
+      return renderAuthorise(
+        reply,
+        signedIn(request),
+        personId,
+        assessmentId,
+        emptyForm(authorisedDates, {}, { authorisedOn: todayInEngland() }),
+      );
+    },
+  );
+  app.post(
+    '/children/:personId/casework/assessments/:assessmentId/authorise',
+    { config: { roles: managerRoles } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { personId, assessmentId } = assessmentParams.parse(request.params);
+      const parsed = readForm(request.body, authoriseSchema, authorisedDates, [], ['authorisedOn', 'lateReason', 'rationale']);
+      if (!parsed.ok) {
+        if (parsed.form.errors.version)
+          throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
+        return renderAuthorise(reply, actor, personId, assessmentId, parsed.form, 400);
+      }
+      const result = await assessments.authoriseAssessment(db, actor, personId, assessmentId, {
+        ...parsed.data,
+        authorisedOn: parsed.dates.authorisedOn as string,
+        today: todayInEngland(),
+      });
+      if (!result.ok)
+        return renderAuthorise(reply, actor, personId, assessmentId, withErrors(parsed.form, result.problems, authorisedDates), 400);
+      return reply.redirect(`${base(personId)}/${assessmentId}`, 303);
+    },
+  );
 
   const renderReturn = async (reply: FastifyReply, actor: Actor, personId: string, assessmentId: string, form: FormState, status = 200) => {
     const view = await assessments.viewAssessment(db, actor, personId, assessmentId);
@@ -211,7 +261,8 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Kysel
     const { personId, assessmentId } = assessmentParams.parse(request.params);
     const parsed = readForm(request.body, returnSchema, [], [], ['comments']);
     if (!parsed.ok) {
-      if (parsed.form.errors.version) throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
+      if (parsed.form.errors.version)
+        throw new BadRequestError('The form was missing the assessment’s version. Reload the page and try again.');
       return renderReturn(reply, actor, personId, assessmentId, parsed.form, 400);
     }
     const result = await assessments.returnAssessment(db, actor, personId, assessmentId, { ...parsed.data, today: todayInEngland() });

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
-import { assessmentFactorLabel } from '../../domain/codes/cin-assessment-factors.js';
 import { type AssessmentKind, assessmentKindLabel } from '../../domain/child-protection/assessment-kinds.js';
 import { type AssessmentOutcome, assessmentOutcomeLabel } from '../../domain/child-protection/assessment-outcomes.js';
 import {
@@ -10,6 +9,7 @@ import {
   checkReturnForMoreWork,
 } from '../../domain/child-protection/assessment-rules.js';
 import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
+import { assessmentFactorLabel } from '../../domain/codes/cin-assessment-factors.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
@@ -214,7 +214,8 @@ export function returnAssessment(
     if (assessment.version !== input.version) throw new ConflictError();
     const problems = checkReturnForMoreWork({ status: assessment.status, comments: input.comments });
     if (problems.length > 0 || !input.comments) return { ok: false, problems };
-    if (!(await queries.updateAssessment(access, assessmentId, input.version, { status: 'in_progress', submitted_on: null }))) throw new ConflictError();
+    if (!(await queries.updateAssessment(access, assessmentId, input.version, { status: 'in_progress', submitted_on: null })))
+      throw new ConflictError();
     await queries.insertReturn(access, assessmentId, input.comments);
     await recordManagementDecision(access, {
       kind: 'returned_for_more_work',

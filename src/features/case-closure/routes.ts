@@ -43,10 +43,15 @@ export async function caseClosureRoutes(app: FastifyInstance, { db }: { db: Kyse
     const { personId } = params.parse(request.params);
     const parsed = readForm(request.body, schema, closedOnField, [], ['form', 'closedOn', 'reason']);
     if (!parsed.ok) {
-      if (parsed.form.errors.version) throw new BadRequestError('The form was missing the referral’s version. Reload the page and try again.');
+      if (parsed.form.errors.version)
+        throw new BadRequestError('The form was missing the referral’s version. Reload the page and try again.');
       return render(reply, actor, personId, parsed.form, 400);
     }
-    const result = await closure.closeCase(db, actor, personId, { ...parsed.data, closedOn: parsed.dates.closedOn as string, today: todayInEngland() });
+    const result = await closure.closeCase(db, actor, personId, {
+      ...parsed.data,
+      closedOn: parsed.dates.closedOn as string,
+      today: todayInEngland(),
+    });
     if (!result.ok) return render(reply, actor, personId, withErrors(parsed.form, result.problems, closedOnField), 400);
     return reply.redirect(`/children/${personId}/casework`, 303);
   });

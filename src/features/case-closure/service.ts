@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
-import { reasonForClosureLabel } from '../../domain/codes/cin-reason-for-closure.js';
 import { checkClosure, type EpisodeWorkFacts } from '../../domain/child-protection/closure-rules.js';
 import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { usableAuthorisation } from '../../domain/child-protection/step-down-rules.js';
+import { reasonForClosureLabel } from '../../domain/codes/cin-reason-for-closure.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -49,8 +49,14 @@ async function episodeWork(access: ChildRecordAccess, referral: Referral): Promi
 /** The closure page: the open referral, and whether a manager has authorised the closure. */
 export function viewClosure(db: Kysely<Database>, actor: Actor, personId: string) {
   return withChildRecord(db, actor, personId, 'view', 'case_closure.view', async (access) => {
-    const [header, referral, authorisations] = await Promise.all([childHeader(access), openReferral(access), stepDownAuthorisationsOf(access)]);
-    const authorised = referral ? authorisations.some((a) => a.target === 'case_closure' && !a.used && a.decidedOn >= referral.referral_date) : false;
+    const [header, referral, authorisations] = await Promise.all([
+      childHeader(access),
+      openReferral(access),
+      stepDownAuthorisationsOf(access),
+    ]);
+    const authorised = referral
+      ? authorisations.some((a) => a.target === 'case_closure' && !a.used && a.decidedOn >= referral.referral_date)
+      : false;
     return { header, referral: referral ?? null, authorised };
   });
 }

@@ -75,7 +75,10 @@ export async function caseworkRoutes(app: FastifyInstance, { db }: { db: Kysely<
       pageTitle: `Child in need: ${view.header.given_name} ${view.header.family_name}`,
       section: 'child-in-need',
       ...view,
-      referrals: view.referrals.map((r) => ({ ...r, closureLabel: r.closure_reason ? `${r.closure_reason}: ${reasonForClosureLabel(r.closure_reason)}` : null })),
+      referrals: view.referrals.map((r) => ({
+        ...r,
+        closureLabel: r.closure_reason ? `${r.closure_reason}: ${reasonForClosureLabel(r.closure_reason)}` : null,
+      })),
       canRecord: caseworkRoles.includes(actor.role),
       isManager: managerRoles.includes(actor.role),
     });

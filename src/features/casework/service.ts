@@ -28,6 +28,12 @@ const caseworkClocks: readonly ClockId[] = [
 ];
 const clockNames = new Map<string, string>(CLOCK_RULES.map((rule) => [rule.id, rule.name]));
 
+/** The running clocks that belong to the child's own records (referrals and plans), not to events recorded elsewhere. */
+function ofRecords<T extends { ref: string | null }>(clocks: readonly T[], records: readonly { id: string }[]): T[] {
+  const ids = new Set(records.map((r) => r.id));
+  return clocks.filter((c) => c.ref !== null && ids.has(c.ref));
+}
+
 /**
  * Where the child is on the latest referral: each step from referral to closure with its status,
  * the step they are at, and the clocks running with their due dates, soonest first.
@@ -55,8 +61,12 @@ export function viewJourney(db: Kysely<Database>, actor: Actor, personId: string
     const reviews = plan ? conferences.filter((c) => c.kind === 'review' && c.plan_id === plan.id) : [];
     const cinPlan = mine(cinPlans);
     const facts: JourneyFacts = {
-      referral: referral ? { referralDate: referral.referral_date, closedOn: referral.closed_on, closureReason: referral.closure_reason } : null,
-      assessment: assessment ? { startedOn: assessment.started_on, status: assessment.status, authorisedOn: assessment.authorised_on } : null,
+      referral: referral
+        ? { referralDate: referral.referral_date, closedOn: referral.closed_on, closureReason: referral.closure_reason }
+        : null,
+      assessment: assessment
+        ? { startedOn: assessment.started_on, status: assessment.status, authorisedOn: assessment.authorised_on }
+        : null,
       strategyDiscussion: discussion ? { heldOn: discussion.held_on, startedEnquiry: discussion.decision === 'section_47' } : null,
       enquiry: enquiry ? { startedOn: enquiry.started_on, completedOn: enquiry.completed_on, icpcRequired: enquiry.icpc_required } : null,
       initialConference: initial ? { heldOn: initial.held_on, decidedOnPlan: initial.decision === 'plan' } : null,
@@ -70,7 +80,12 @@ export function viewJourney(db: Kysely<Database>, actor: Actor, personId: string
       referral: referral ?? null,
       steps,
       current: currentStep(steps) ?? null,
-      due: due.map((d) => ({ clockId: d.clock_id, name: clockNames.get(d.clock_id) ?? d.clock_id, startedOn: d.started_on, dueOn: d.due_on })),
+      due: ofRecords(due, [...referrals, ...cpPlans, ...cinPlans]).map((d) => ({
+        clockId: d.clock_id,
+        name: clockNames.get(d.clock_id) ?? d.clock_id,
+        startedOn: d.started_on,
+        dueOn: d.due_on,
+      })),
     };
   });
 }
@@ -95,12 +110,15 @@ export function viewChildProtection(db: Kysely<Database>, actor: Actor, personId
       header,
       openReferral,
       discussions,
-      enquiries: enquiries.map((e) => ({ ...e, conference: conferences.find((c) => c.kind === 'initial' && c.section_47_id === e.id) ?? null })),
+      enquiries: enquiries.map((e) => ({
+        ...e,
+        conference: conferences.find((c) => c.kind === 'initial' && c.section_47_id === e.id) ?? null,
+      })),
       conferences,
       plans,
       openPlan: plans.find((p) => p.ended_on === null) ?? null,
       awaitingConference,
-      due: due.map((d) => ({ name: clockNames.get(d.clock_id) ?? d.clock_id, dueOn: d.due_on })),
+      due: ofRecords(due, [...referrals, ...plans]).map((d) => ({ name: clockNames.get(d.clock_id) ?? d.clock_id, dueOn: d.due_on })),
     };
   });
 }

@@ -1,8 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { ChildInNeedPlansTable } from '../../db/schema.js';
-import type { ChildRecordAccess } from '../../platform/access.js';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ChildInNeedPlansTable, Database } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function plansOf(access: ChildRecordAccess) {
   return access.trx

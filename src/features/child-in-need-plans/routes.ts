@@ -33,7 +33,15 @@ const endSchema = z.object({
 
 export async function childInNeedPlanRoutes(app: FastifyInstance, { db }: { db: Kysely<Database> }) {
   const base = (personId: string) => `/children/${personId}/casework/child-in-need`;
-  const render = async (reply: FastifyReply, actor: Actor, personId: string, template: string, pageTitle: string, form: FormState, status = 200) => {
+  const render = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    template: string,
+    pageTitle: string,
+    form: FormState,
+    status = 200,
+  ) => {
     const view = await plans.viewChildInNeedPlans(db, actor, personId);
     const open = view.plans.find((p) => p.ended_on === null) ?? null;
     reply.code(status);
@@ -53,33 +61,79 @@ export async function childInNeedPlanRoutes(app: FastifyInstance, { db }: { db: 
   };
 
   app.get('/children/:personId/casework/child-in-need-plans/new', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    render(reply, signedIn(request), params.parse(request.params).personId, 'start', 'Start a child in need plan', emptyForm(startedOnField, {}, { startedOn: todayInEngland() })),
+    render(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      'start',
+      'Start a child in need plan',
+      emptyForm(startedOnField, {}, { startedOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/child-in-need-plans/new', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
     const parsed = readForm(request.body, z.object({}), startedOnField, [], ['form', 'startedOn']);
     if (!parsed.ok) return render(reply, actor, personId, 'start', 'Start a child in need plan', parsed.form, 400);
-    const result = await plans.startChildInNeedPlan(db, actor, personId, { startedOn: parsed.dates.startedOn as string, today: todayInEngland() });
-    if (!result.ok) return render(reply, actor, personId, 'start', 'Start a child in need plan', withErrors(parsed.form, result.problems, startedOnField), 400);
+    const result = await plans.startChildInNeedPlan(db, actor, personId, {
+      startedOn: parsed.dates.startedOn as string,
+      today: todayInEngland(),
+    });
+    if (!result.ok)
+      return render(
+        reply,
+        actor,
+        personId,
+        'start',
+        'Start a child in need plan',
+        withErrors(parsed.form, result.problems, startedOnField),
+        400,
+      );
     return reply.redirect(base(personId), 303);
   });
 
   app.get('/children/:personId/casework/child-in-need-plans/review', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    render(reply, signedIn(request), params.parse(request.params).personId, 'review', 'Record a child in need plan review', emptyForm(reviewedOnField, {}, { reviewedOn: todayInEngland() })),
+    render(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      'review',
+      'Record a child in need plan review',
+      emptyForm(reviewedOnField, {}, { reviewedOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/child-in-need-plans/review', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
     const parsed = readForm(request.body, reviewSchema, reviewedOnField, [], ['form', 'reviewedOn', 'notes']);
     if (!parsed.ok) return render(reply, actor, personId, 'review', 'Record a child in need plan review', parsed.form, 400);
-    const result = await plans.reviewChildInNeedPlan(db, actor, personId, { ...parsed.data, reviewedOn: parsed.dates.reviewedOn as string, today: todayInEngland() });
-    if (!result.ok) return render(reply, actor, personId, 'review', 'Record a child in need plan review', withErrors(parsed.form, result.problems, reviewedOnField), 400);
+    const result = await plans.reviewChildInNeedPlan(db, actor, personId, {
+      ...parsed.data,
+      reviewedOn: parsed.dates.reviewedOn as string,
+      today: todayInEngland(),
+    });
+    if (!result.ok)
+      return render(
+        reply,
+        actor,
+        personId,
+        'review',
+        'Record a child in need plan review',
+        withErrors(parsed.form, result.problems, reviewedOnField),
+        400,
+      );
     return reply.redirect(base(personId), 303);
   });
 
   app.get('/children/:personId/casework/child-in-need-plans/end', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    render(reply, signedIn(request), params.parse(request.params).personId, 'end', 'End the child in need plan', emptyForm(endedOnField, {}, { endedOn: todayInEngland() })),
+    render(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      'end',
+      'End the child in need plan',
+      emptyForm(endedOnField, {}, { endedOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/child-in-need-plans/end', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
@@ -89,8 +143,21 @@ export async function childInNeedPlanRoutes(app: FastifyInstance, { db }: { db: 
       if (parsed.form.errors.version) throw new BadRequestError('The form was missing the plan’s version. Reload the page and try again.');
       return render(reply, actor, personId, 'end', 'End the child in need plan', parsed.form, 400);
     }
-    const result = await plans.endChildInNeedPlan(db, actor, personId, { ...parsed.data, endedOn: parsed.dates.endedOn as string, today: todayInEngland() });
-    if (!result.ok) return render(reply, actor, personId, 'end', 'End the child in need plan', withErrors(parsed.form, result.problems, endedOnField), 400);
+    const result = await plans.endChildInNeedPlan(db, actor, personId, {
+      ...parsed.data,
+      endedOn: parsed.dates.endedOn as string,
+      today: todayInEngland(),
+    });
+    if (!result.ok)
+      return render(
+        reply,
+        actor,
+        personId,
+        'end',
+        'End the child in need plan',
+        withErrors(parsed.form, result.problems, endedOnField),
+        400,
+      );
     return reply.redirect(base(personId), 303);
   });
 }

@@ -53,7 +53,11 @@ export function startChildInNeedPlan(
   input: { startedOn: IsoDate; today: IsoDate },
 ): Promise<PlanChange> {
   return withChildRecord(db, actor, personId, 'edit', 'child_in_need_plan.start', async (access) => {
-    const [referral, open, onProtectionPlan] = await Promise.all([openReferral(access), openChildInNeedPlan(access), openProtectionPlan(access)]);
+    const [referral, open, onProtectionPlan] = await Promise.all([
+      openReferral(access),
+      openChildInNeedPlan(access),
+      openProtectionPlan(access),
+    ]);
     const problems = checkChildInNeedPlanStart({
       episode: referral ? { referralDate: referral.referral_date, closedOn: referral.closed_on } : null,
       startedOn: input.startedOn,
@@ -63,8 +67,15 @@ export function startChildInNeedPlan(
     });
     if (problems.length > 0 || !referral) return { ok: false, problems };
     const id = await queries.insertPlan(access, { referral_id: referral.id, started_on: input.startedOn, recorded_by: actor.staffId });
-    await recordCaseEvents(access, [{ kind: 'cin_plan_started', occurredOn: input.startedOn, ref: id, source: { type: 'child_in_need_plan', id } }]);
-    await recordChronologyEntry(access, { kind: 'plan', occurredOn: input.startedOn, summary: 'Child in need plan started.', source: { type: 'child_in_need_plan', id } });
+    await recordCaseEvents(access, [
+      { kind: 'cin_plan_started', occurredOn: input.startedOn, ref: id, source: { type: 'child_in_need_plan', id } },
+    ]);
+    await recordChronologyEntry(access, {
+      kind: 'plan',
+      occurredOn: input.startedOn,
+      summary: 'Child in need plan started.',
+      source: { type: 'child_in_need_plan', id },
+    });
     return { ok: true };
   });
 }
@@ -87,8 +98,15 @@ export function reviewChildInNeedPlan(
     });
     if (problems.length > 0 || !plan) return { ok: false, problems };
     const id = await queries.insertReview(access, plan.id, input.reviewedOn, input.notes);
-    await recordCaseEvents(access, [{ kind: 'cin_plan_reviewed', occurredOn: input.reviewedOn, ref: plan.id, source: { type: 'child_in_need_plan', id } }]);
-    await recordChronologyEntry(access, { kind: 'plan', occurredOn: input.reviewedOn, summary: 'Child in need plan reviewed.', source: { type: 'child_in_need_plan', id: plan.id } });
+    await recordCaseEvents(access, [
+      { kind: 'cin_plan_reviewed', occurredOn: input.reviewedOn, ref: plan.id, source: { type: 'child_in_need_plan', id } },
+    ]);
+    await recordChronologyEntry(access, {
+      kind: 'plan',
+      occurredOn: input.reviewedOn,
+      summary: 'Child in need plan reviewed.',
+      source: { type: 'child_in_need_plan', id: plan.id },
+    });
     return { ok: true };
   });
 }
@@ -107,7 +125,9 @@ export function endChildInNeedPlan(
   return withChildRecord(db, actor, personId, 'edit', 'child_in_need_plan.end', async (access) => {
     const plan = await openChildInNeedPlan(access);
     if (plan && plan.version !== input.version) throw new ConflictError();
-    const authorisation = plan ? usableAuthorisation(await stepDownAuthorisationsOf(access), 'cin_plan_end', plan.started_on, input.endedOn) : undefined;
+    const authorisation = plan
+      ? usableAuthorisation(await stepDownAuthorisationsOf(access), 'cin_plan_end', plan.started_on, input.endedOn)
+      : undefined;
     const problems = checkPlanEnd({
       plan: plan ? { startedOn: plan.started_on, endedOn: plan.ended_on } : null,
       kind: 'cin',
@@ -120,9 +140,12 @@ export function endChildInNeedPlan(
       if (plan && !authorisation) await recordRefusedStepDown(access, 'cin_plan_end', problems);
       return { ok: false, problems };
     }
-    if (!(await queries.updatePlan(access, plan.id, input.version, { ended_on: input.endedOn, end_reason: input.reason }))) throw new ConflictError();
+    if (!(await queries.updatePlan(access, plan.id, input.version, { ended_on: input.endedOn, end_reason: input.reason })))
+      throw new ConflictError();
     await useStepDownAuthorisation(access, authorisation.id, { type: 'child_in_need_plan', id: plan.id });
-    await recordCaseEvents(access, [{ kind: 'cin_plan_ended', occurredOn: input.endedOn, ref: plan.id, source: { type: 'child_in_need_plan', id: plan.id } }]);
+    await recordCaseEvents(access, [
+      { kind: 'cin_plan_ended', occurredOn: input.endedOn, ref: plan.id, source: { type: 'child_in_need_plan', id: plan.id } },
+    ]);
     await recordChronologyEntry(access, {
       kind: 'plan',
       occurredOn: input.endedOn,
@@ -141,8 +164,11 @@ export function endChildInNeedPlan(
 export async function endChildInNeedPlanForProtectionPlan(access: ChildRecordAccess, endedOn: IsoDate): Promise<void> {
   const plan = await openChildInNeedPlan(access);
   if (!plan) return;
-  if (!(await queries.updatePlan(access, plan.id, plan.version, { ended_on: endedOn, end_reason: 'stepped_up' }))) throw new ConflictError();
-  await recordCaseEvents(access, [{ kind: 'cin_plan_ended', occurredOn: endedOn, ref: plan.id, source: { type: 'child_in_need_plan', id: plan.id } }]);
+  if (!(await queries.updatePlan(access, plan.id, plan.version, { ended_on: endedOn, end_reason: 'stepped_up' })))
+    throw new ConflictError();
+  await recordCaseEvents(access, [
+    { kind: 'cin_plan_ended', occurredOn: endedOn, ref: plan.id, source: { type: 'child_in_need_plan', id: plan.id } },
+  ]);
   await recordChronologyEntry(access, {
     kind: 'plan',
     occurredOn: endedOn,

@@ -1,8 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { ChildProtectionPlansTable } from '../../db/schema.js';
-import type { ChildRecordAccess } from '../../platform/access.js';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ChildProtectionPlansTable, Database } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function plansOf(access: ChildRecordAccess) {
   return access.trx
@@ -27,7 +26,13 @@ export function coreGroupsOf(access: ChildRecordAccess) {
   return access.trx
     .selectFrom('core_group_meetings')
     .leftJoin('staff', 'staff.id', 'core_group_meetings.recorded_by')
-    .select(['core_group_meetings.id', 'core_group_meetings.plan_id', 'core_group_meetings.held_on', 'core_group_meetings.notes', 'staff.display_name as recorded_by_name'])
+    .select([
+      'core_group_meetings.id',
+      'core_group_meetings.plan_id',
+      'core_group_meetings.held_on',
+      'core_group_meetings.notes',
+      'staff.display_name as recorded_by_name',
+    ])
     .where('core_group_meetings.person_id', '=', access.personId)
     .orderBy('core_group_meetings.held_on', 'desc')
     .execute();

@@ -42,14 +42,23 @@ export async function protectionPlanRoutes(app: FastifyInstance, { db }: { db: K
     });
   };
   app.get('/children/:personId/casework/protection-plan/core-groups/new', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    renderCoreGroup(reply, signedIn(request), params.parse(request.params).personId, emptyForm(heldOnField, {}, { heldOn: todayInEngland() })),
+    renderCoreGroup(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      emptyForm(heldOnField, {}, { heldOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/protection-plan/core-groups/new', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
     const parsed = readForm(request.body, coreGroupSchema, heldOnField, [], ['heldOn', 'notes']);
     if (!parsed.ok) return renderCoreGroup(reply, actor, personId, parsed.form, 400);
-    const result = await plans.recordCoreGroup(db, actor, personId, { ...parsed.data, heldOn: parsed.dates.heldOn as string, today: todayInEngland() });
+    const result = await plans.recordCoreGroup(db, actor, personId, {
+      ...parsed.data,
+      heldOn: parsed.dates.heldOn as string,
+      today: todayInEngland(),
+    });
     if (!result.ok) return renderCoreGroup(reply, actor, personId, withErrors(parsed.form, result.problems, heldOnField), 400);
     return reply.redirect(`/children/${personId}/casework/child-protection`, 303);
   });
@@ -81,7 +90,11 @@ export async function protectionPlanRoutes(app: FastifyInstance, { db }: { db: K
       if (parsed.form.errors.version) throw new BadRequestError('The form was missing the plan’s version. Reload the page and try again.');
       return renderEnd(reply, actor, personId, parsed.form, 400);
     }
-    const result = await plans.endProtectionPlan(db, actor, personId, { ...parsed.data, endedOn: parsed.dates.endedOn as string, today: todayInEngland() });
+    const result = await plans.endProtectionPlan(db, actor, personId, {
+      ...parsed.data,
+      endedOn: parsed.dates.endedOn as string,
+      today: todayInEngland(),
+    });
     if (!result.ok) return renderEnd(reply, actor, personId, withErrors(parsed.form, result.problems, endedOnField), 400);
     return reply.redirect(`/children/${personId}/casework/child-protection`, 303);
   });

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
-import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { checkCoreGroup } from '../../domain/child-protection/conference-rules.js';
 import { planEndReasonLabel } from '../../domain/child-protection/plan-end-reasons.js';
-import { checkPlanEnd, checkProtectionPlanStart, type ConferenceDecision } from '../../domain/child-protection/plan-rules.js';
+import { type ConferenceDecision, checkPlanEnd, checkProtectionPlanStart } from '../../domain/child-protection/plan-rules.js';
 import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { usableAuthorisation } from '../../domain/child-protection/step-down-rules.js';
+import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError } from '../../platform/errors.js';
@@ -63,7 +63,9 @@ export async function startProtectionPlan(
     number_of_previous_plans: plans.length,
     recorded_by: access.actor.staffId,
   });
-  await recordCaseEvents(access, [{ kind: 'cp_plan_started', occurredOn: input.conference.heldOn, ref: id, source: { type: 'child_protection_plan', id } }]);
+  await recordCaseEvents(access, [
+    { kind: 'cp_plan_started', occurredOn: input.conference.heldOn, ref: id, source: { type: 'child_protection_plan', id } },
+  ]);
   await recordChronologyEntry(access, {
     kind: 'plan',
     occurredOn: input.conference.heldOn,
@@ -98,10 +100,16 @@ export function recordCoreGroup(
 ): Promise<PlanChange> {
   return withChildRecord(db, actor, personId, 'edit', 'core_group.record', async (access) => {
     const plan = await openProtectionPlan(access);
-    const problems = checkCoreGroup({ plan: plan ? { startedOn: plan.started_on, endedOn: plan.ended_on } : null, heldOn: input.heldOn, today: input.today });
+    const problems = checkCoreGroup({
+      plan: plan ? { startedOn: plan.started_on, endedOn: plan.ended_on } : null,
+      heldOn: input.heldOn,
+      today: input.today,
+    });
     if (problems.length > 0 || !plan) return { ok: false, problems };
     const id = await queries.insertCoreGroup(access, plan.id, input.heldOn, input.notes);
-    await recordCaseEvents(access, [{ kind: 'core_group_held', occurredOn: input.heldOn, ref: plan.id, source: { type: 'core_group', id } }]);
+    await recordCaseEvents(access, [
+      { kind: 'core_group_held', occurredOn: input.heldOn, ref: plan.id, source: { type: 'core_group', id } },
+    ]);
     await recordChronologyEntry(access, {
       kind: 'core_group',
       occurredOn: input.heldOn,
@@ -126,7 +134,9 @@ export function endProtectionPlan(
   return withChildRecord(db, actor, personId, 'edit', 'child_protection_plan.end', async (access) => {
     const plan = await openProtectionPlan(access);
     if (plan && plan.version !== input.version) throw new ConflictError();
-    const authorisation = plan ? usableAuthorisation(await stepDownAuthorisationsOf(access), 'cp_plan_end', plan.started_on, input.endedOn) : undefined;
+    const authorisation = plan
+      ? usableAuthorisation(await stepDownAuthorisationsOf(access), 'cp_plan_end', plan.started_on, input.endedOn)
+      : undefined;
     const problems = checkPlanEnd({
       plan: plan ? { startedOn: plan.started_on, endedOn: plan.ended_on } : null,
       kind: 'cp',
@@ -139,9 +149,12 @@ export function endProtectionPlan(
       if (plan && !authorisation) await recordRefusedStepDown(access, 'cp_plan_end', problems);
       return { ok: false, problems };
     }
-    if (!(await queries.updatePlan(access, plan.id, input.version, { ended_on: input.endedOn, end_reason: input.reason }))) throw new ConflictError();
+    if (!(await queries.updatePlan(access, plan.id, input.version, { ended_on: input.endedOn, end_reason: input.reason })))
+      throw new ConflictError();
     await useStepDownAuthorisation(access, authorisation.id, { type: 'child_protection_plan', id: plan.id });
-    await recordCaseEvents(access, [{ kind: 'cp_plan_ended', occurredOn: input.endedOn, ref: plan.id, source: { type: 'child_protection_plan', id: plan.id } }]);
+    await recordCaseEvents(access, [
+      { kind: 'cp_plan_ended', occurredOn: input.endedOn, ref: plan.id, source: { type: 'child_protection_plan', id: plan.id } },
+    ]);
     await recordChronologyEntry(access, {
       kind: 'plan',
       occurredOn: input.endedOn,

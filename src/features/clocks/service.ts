@@ -228,7 +228,12 @@ registerRecordMover({
 });
 
 /** Recomputes these children's clocks inside the caller's transaction (after a bulk import), a batch of children at a time. */
-export async function recomputeClocksOf(trx: Transaction<Database>, personIds: readonly string[], asOf: IsoDate = todayInEngland()): Promise<void> {
+export async function recomputeClocksOf(
+  trx: Transaction<Database>,
+  personIds: readonly string[],
+  asOf: IsoDate = todayInEngland(),
+): Promise<void> {
   const clocks = await authorityClocks(trx);
-  for (let start = 0; start < personIds.length; start += batchSize) await recomputeMany(trx, personIds.slice(start, start + batchSize), clocks, asOf);
+  for (let start = 0; start < personIds.length; start += batchSize)
+    await recomputeMany(trx, personIds.slice(start, start + batchSize), clocks, asOf);
 }

@@ -1,8 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { ChildProtectionConferencesTable } from '../../db/schema.js';
-import type { ChildRecordAccess } from '../../platform/access.js';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { ChildProtectionConferencesTable, Database } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function conferencesOf(access: ChildRecordAccess) {
   return access.trx
@@ -14,7 +13,10 @@ export function conferencesOf(access: ChildRecordAccess) {
     .execute();
 }
 
-export async function insertConference(access: ChildRecordAccess, conference: Omit<Insertable<ChildProtectionConferencesTable>, 'person_id'>) {
+export async function insertConference(
+  access: ChildRecordAccess,
+  conference: Omit<Insertable<ChildProtectionConferencesTable>, 'person_id'>,
+) {
   const row = await access.trx
     .insertInto('child_protection_conferences')
     .values({ ...conference, person_id: access.personId })
@@ -24,7 +26,12 @@ export async function insertConference(access: ChildRecordAccess, conference: Om
 }
 
 export async function linkPlan(access: ChildRecordAccess, conferenceId: string, planId: string) {
-  await access.trx.updateTable('child_protection_conferences').set({ plan_id: planId }).where('id', '=', conferenceId).where('person_id', '=', access.personId).execute();
+  await access.trx
+    .updateTable('child_protection_conferences')
+    .set({ plan_id: planId })
+    .where('id', '=', conferenceId)
+    .where('person_id', '=', access.personId)
+    .execute();
 }
 
 /** For the statutory returns: every child protection conference of these referrals, whoever the child. */

@@ -31,7 +31,10 @@ const common = {
     .transform((v) => v || null),
 };
 const initialSchema = z.object({ ...common, decision: z.enum(['plan', 'no_plan'], { error: 'Select what the conference decided' }) });
-const reviewSchema = z.object({ ...common, decision: z.enum(['continue_plan', 'end_plan'], { error: 'Select what the conference decided' }) });
+const reviewSchema = z.object({
+  ...common,
+  decision: z.enum(['continue_plan', 'end_plan'], { error: 'Select what the conference decided' }),
+});
 const order = ['heldOn', 'chair', 'agencies', 'decision', 'categoryOfAbuse'];
 
 const ticked = (body: unknown) => ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.agencies ?? []).map(String);
@@ -43,7 +46,14 @@ export async function conferenceRoutes(app: FastifyInstance, { db }: { db: Kysel
     categoryItems: selectItems(categoryOfAbuseCodes, form.values.categoryOfAbuse),
   });
 
-  const renderInitial = async (reply: FastifyReply, actor: Actor, personId: string, form: FormState, chosen: readonly string[], status = 200) => {
+  const renderInitial = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    form: FormState,
+    chosen: readonly string[],
+    status = 200,
+  ) => {
     const view = await conferences.initialConferenceForm(db, actor, personId);
     reply.code(status);
     return reply.page('conferences/views/initial.njk', {
@@ -61,7 +71,13 @@ export async function conferenceRoutes(app: FastifyInstance, { db }: { db: Kysel
     });
   };
   app.get('/children/:personId/casework/conferences/initial', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    renderInitial(reply, signedIn(request), params.parse(request.params).personId, emptyForm(heldOnField, {}, { heldOn: todayInEngland() }), []),
+    renderInitial(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      emptyForm(heldOnField, {}, { heldOn: todayInEngland() }),
+      [],
+    ),
   );
   app.post('/children/:personId/casework/conferences/initial', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
@@ -73,11 +89,19 @@ export async function conferenceRoutes(app: FastifyInstance, { db }: { db: Kysel
       heldOn: parsed.dates.heldOn as string,
       today: todayInEngland(),
     });
-    if (!result.ok) return renderInitial(reply, actor, personId, withErrors(parsed.form, result.problems, heldOnField), ticked(request.body), 400);
+    if (!result.ok)
+      return renderInitial(reply, actor, personId, withErrors(parsed.form, result.problems, heldOnField), ticked(request.body), 400);
     return reply.redirect(`/children/${personId}/casework/child-protection`, 303);
   });
 
-  const renderReview = async (reply: FastifyReply, actor: Actor, personId: string, form: FormState, chosen: readonly string[], status = 200) => {
+  const renderReview = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    form: FormState,
+    chosen: readonly string[],
+    status = 200,
+  ) => {
     const view = await conferences.reviewConferenceForm(db, actor, personId);
     reply.code(status);
     return reply.page('conferences/views/review.njk', {
@@ -116,7 +140,8 @@ export async function conferenceRoutes(app: FastifyInstance, { db }: { db: Kysel
       heldOn: parsed.dates.heldOn as string,
       today: todayInEngland(),
     });
-    if (!result.ok) return renderReview(reply, actor, personId, withErrors(parsed.form, result.problems, heldOnField), ticked(request.body), 400);
+    if (!result.ok)
+      return renderReview(reply, actor, personId, withErrors(parsed.form, result.problems, heldOnField), ticked(request.body), 400);
     return reply.redirect(`/children/${personId}/casework/child-protection`, 303);
   });
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
-import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { agencyLabel } from '../../domain/child-protection/agencies.js';
 import { checkInitialConference, checkReviewConference } from '../../domain/child-protection/conference-rules.js';
 import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
+import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { openProtectionPlan, setLatestCategory, startProtectionPlan } from '../child-protection-plans/service.js';
@@ -51,7 +51,11 @@ async function enquiryAwaitingConference(access: ChildRecordAccess) {
 /** The initial conference form: the page header, the enquiry it follows and when the conference is due (15 working days). */
 export function initialConferenceForm(db: Kysely<Database>, actor: Actor, personId: string) {
   return withChildRecord(db, actor, personId, 'view', 'conference.form', async (access) => {
-    const [header, awaiting, due] = await Promise.all([childHeader(access), enquiryAwaitingConference(access), outstandingClocksOf(access, ['icpc'])]);
+    const [header, awaiting, due] = await Promise.all([
+      childHeader(access),
+      enquiryAwaitingConference(access),
+      outstandingClocksOf(access, ['icpc']),
+    ]);
     return { header, enquiry: awaiting?.enquiry ?? null, dueOn: due[0]?.due_on ?? null };
   });
 }
@@ -59,7 +63,11 @@ export function initialConferenceForm(db: Kysely<Database>, actor: Actor, person
 /** The review conference form: the page header, the open plan and when its review is due. */
 export function reviewConferenceForm(db: Kysely<Database>, actor: Actor, personId: string) {
   return withChildRecord(db, actor, personId, 'view', 'conference.form', async (access) => {
-    const [header, plan, due] = await Promise.all([childHeader(access), openProtectionPlan(access), outstandingClocksOf(access, ['rcpc_first', 'rcpc_subsequent'])]);
+    const [header, plan, due] = await Promise.all([
+      childHeader(access),
+      openProtectionPlan(access),
+      outstandingClocksOf(access, ['rcpc_first', 'rcpc_subsequent']),
+    ]);
     return { header, plan: plan ?? null, dueOn: due[0]?.due_on ?? null };
   });
 }

@@ -1,5 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, CareEpisodesTable, LegalStatusesTable, PeriodsOfCareTable, PlacementsTable, UascStatusesTable } from '../../db/schema.js';
+import type {
+  CareEpisodesTable,
+  Database,
+  LegalStatusesTable,
+  PeriodsOfCareTable,
+  PlacementsTable,
+  UascStatusesTable,
+} from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function periodsOfCare(access: ChildRecordAccess) {
@@ -174,7 +181,13 @@ export function periodsOfCareOf(db: Kysely<Database>, personIds: readonly string
 }
 
 export function episodesOf(db: Kysely<Database>, personIds: readonly string[]) {
-  return db.selectFrom('care_episodes').selectAll().where('person_id', 'in', personIds).orderBy('person_id').orderBy('started_on').execute();
+  return db
+    .selectFrom('care_episodes')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('started_on')
+    .execute();
 }
 
 export function uascStatusesOf(db: Kysely<Database>, personIds: readonly string[]) {

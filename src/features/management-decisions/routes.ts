@@ -61,7 +61,9 @@ export async function managementDecisionRoutes(app: FastifyInstance, { db }: { d
             ? [
                 {
                   key: { text: 'Authorises' },
-                  value: { text: `${stepDownTargetLabel(d.step_down_target)}, to ${stepDownDestinationLabel(d.step_down_to)?.toLowerCase()}` },
+                  value: {
+                    text: `${stepDownTargetLabel(d.step_down_target)}, to ${stepDownDestinationLabel(d.step_down_to)?.toLowerCase()}`,
+                  },
                 },
                 { key: { text: 'Evidence of progress' }, value: { text: d.evidence_of_progress ?? '' } },
                 { key: { text: 'Used' }, value: { text: d.used_for_type ? 'Yes' : 'Not yet' } },
@@ -83,14 +85,23 @@ export async function managementDecisionRoutes(app: FastifyInstance, { db }: { d
       kindItems: radioItems(
         [
           { value: 'threshold', text: 'Threshold decision', hint: 'Whether the child’s needs meet the threshold for a service, and which' },
-          { value: 'escalation', text: 'Escalation', hint: 'Stepping the work up: a strategy discussion, legal planning, a higher level of plan' },
+          {
+            value: 'escalation',
+            text: 'Escalation',
+            hint: 'Stepping the work up: a strategy discussion, legal planning, a higher level of plan',
+          },
         ],
         form.values.kind,
       ),
     });
   };
   app.get('/children/:personId/casework/decisions/new', { config: { roles: decisions.managerRoles } }, async (request, reply) =>
-    renderOversight(reply, signedIn(request), params.parse(request.params).personId, emptyForm(decidedOnField, {}, { decidedOn: todayInEngland() })),
+    renderOversight(
+      reply,
+      signedIn(request),
+      params.parse(request.params).personId,
+      emptyForm(decidedOnField, {}, { decidedOn: todayInEngland() }),
+    ),
   );
   app.post('/children/:personId/casework/decisions/new', { config: { roles: decisions.managerRoles } }, async (request, reply) => {
     const actor = signedIn(request);
@@ -136,7 +147,13 @@ export async function managementDecisionRoutes(app: FastifyInstance, { db }: { d
   app.post('/children/:personId/casework/decisions/step-down', { config: { roles: decisions.managerRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const parsed = readForm(request.body, stepDownSchema, decidedOnField, [], ['target', 'to', 'decidedOn', 'evidenceOfProgress', 'rationale']);
+    const parsed = readForm(
+      request.body,
+      stepDownSchema,
+      decidedOnField,
+      [],
+      ['target', 'to', 'decidedOn', 'evidenceOfProgress', 'rationale'],
+    );
     if (!parsed.ok) return renderStepDown(reply, actor, personId, parsed.form, 400);
     const result = await decisions.authoriseStepDown(db, actor, personId, {
       ...parsed.data,

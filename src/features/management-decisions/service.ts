@@ -74,13 +74,25 @@ export async function stepDownAuthorisationsOf(access: ChildRecordAccess): Promi
   const rows = await queries.stepDownAuthorisations(access);
   return rows.flatMap((r) =>
     r.step_down_target
-      ? [{ id: r.id, target: r.step_down_target, decidedOn: r.decided_on, evidenceOfProgress: r.evidence_of_progress ?? '', used: r.used_for_id !== null }]
+      ? [
+          {
+            id: r.id,
+            target: r.step_down_target,
+            decidedOn: r.decided_on,
+            evidenceOfProgress: r.evidence_of_progress ?? '',
+            used: r.used_for_id !== null,
+          },
+        ]
       : [],
   );
 }
 
 /** Uses a step-down authorisation for the closure or plan end it allowed (once only). */
-export async function useStepDownAuthorisation(access: ChildRecordAccess, authorisationId: string, usedFor: { type: string; id: string }): Promise<void> {
+export async function useStepDownAuthorisation(
+  access: ChildRecordAccess,
+  authorisationId: string,
+  usedFor: { type: string; id: string },
+): Promise<void> {
   if (!(await queries.markUsed(access, authorisationId, usedFor))) throw new ConflictError();
 }
 
@@ -88,7 +100,11 @@ export async function useStepDownAuthorisation(access: ChildRecordAccess, author
  * Appends the refused attempt to close a case or end a plan without a manager's authorisation to
  * the audit trail (identifiers and codes only), in the caller's transaction, which saves nothing else.
  */
-export function recordRefusedStepDown(access: ChildRecordAccess, target: StepDownTarget, problems: readonly CaseworkProblem[]): Promise<void> {
+export function recordRefusedStepDown(
+  access: ChildRecordAccess,
+  target: StepDownTarget,
+  problems: readonly CaseworkProblem[],
+): Promise<void> {
   return recordAudit(access.trx, {
     staffId: access.actor.staffId,
     action: `casework.${target}.refused`,
@@ -119,9 +135,15 @@ export function recordOversightDecision(
   input: { kind: 'threshold' | 'escalation'; decidedOn: IsoDate; rationale: string; today: IsoDate },
 ): Promise<DecisionOutcome> {
   return withChildRecord(db, actor, personId, 'edit', 'management_decision.record', async (access) => {
-    if (input.decidedOn > input.today) return { ok: false, problems: [{ field: 'decidedOn', message: 'The date of the decision cannot be in the future' }] };
+    if (input.decidedOn > input.today)
+      return { ok: false, problems: [{ field: 'decidedOn', message: 'The date of the decision cannot be in the future' }] };
     const referral = await openReferral(access);
-    await recordManagementDecision(access, { kind: input.kind, decidedOn: input.decidedOn, rationale: input.rationale, referralId: referral?.id ?? null });
+    await recordManagementDecision(access, {
+      kind: input.kind,
+      decidedOn: input.decidedOn,
+      rationale: input.rationale,
+      referralId: referral?.id ?? null,
+    });
     return { ok: true };
   });
 }

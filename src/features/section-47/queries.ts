@@ -1,8 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Section47EnquiriesTable } from '../../db/schema.js';
-import type { ChildRecordAccess } from '../../platform/access.js';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, Section47EnquiriesTable } from '../../db/schema.js';
+import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function enquiriesOf(access: ChildRecordAccess) {
   return access.trx

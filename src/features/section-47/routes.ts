@@ -46,7 +46,8 @@ export async function section47Routes(app: FastifyInstance, { db }: { db: Kysely
     const { personId, enquiryId } = params.parse(request.params);
     const parsed = readForm(request.body, schema, completedOnField, [], ['completedOn', 'outcome']);
     if (!parsed.ok) {
-      if (parsed.form.errors.version) throw new BadRequestError('The form was missing the enquiry’s version. Reload the page and try again.');
+      if (parsed.form.errors.version)
+        throw new BadRequestError('The form was missing the enquiry’s version. Reload the page and try again.');
       return render(reply, actor, personId, enquiryId, parsed.form, 400);
     }
     const result = await section47.recordEnquiryOutcome(db, actor, personId, enquiryId, {

@@ -35,7 +35,9 @@ export async function startEnquiry(
     started_on: input.startedOn,
     recorded_by: access.actor.staffId,
   });
-  await recordCaseEvents(access, [{ kind: 's47_enquiry_started', occurredOn: input.startedOn, ref: input.referralId, source: { type: 'section_47', id } }]);
+  await recordCaseEvents(access, [
+    { kind: 's47_enquiry_started', occurredOn: input.startedOn, ref: input.referralId, source: { type: 'section_47', id } },
+  ]);
   await recordChronologyEntry(access, {
     kind: 'section_47',
     occurredOn: input.startedOn,
@@ -84,7 +86,12 @@ export function recordEnquiryOutcome(
     });
     if (!saved) throw new ConflictError();
     await recordCaseEvents(access, [
-      { kind: 's47_outcome_authorised', occurredOn: input.completedOn, ref: enquiry.referral_id, source: { type: 'section_47', id: enquiryId } },
+      {
+        kind: 's47_outcome_authorised',
+        occurredOn: input.completedOn,
+        ref: enquiry.referral_id,
+        source: { type: 'section_47', id: enquiryId },
+      },
     ]);
     await recordChronologyEntry(access, {
       kind: 'section_47',

@@ -14,7 +14,7 @@ import { type CareEpisode, deriveEpisodes } from '../../domain/looked-after/epis
 import { eligibleChildFrom } from '../../domain/looked-after/leaving-care.js';
 import { describeCollectionYear, ssda903CollectionYear } from '../../domain/returns/ssda903/collection-year.js';
 import { type ValidationFailure, validateReturn } from '../../domain/returns/ssda903/evaluate.js';
-import { fileSpecs } from '../../domain/returns/ssda903/files.js';
+import { type FileKind, fileSpecs } from '../../domain/returns/ssda903/files.js';
 import { type ChildForReturn, filesHearthWrites, returnFromRecord } from '../../domain/returns/ssda903/from-record.js';
 import type { ReadProblem, Ssda903Return } from '../../domain/returns/ssda903/return.js';
 import { toReturnDate } from '../../domain/returns/ssda903/return-date.js';
@@ -209,6 +209,30 @@ export function collectionYearChoices(today: IsoDate = todayInEngland()): number
   return [0, 1, 2, 3, 4, 5].map((back) => current - back);
 }
 
+/** Where on a child's record the facts behind each file are put right. */
+const pageFor: Record<FileKind, string> = {
+  header: '',
+  episodes: '/looked-after',
+  reviews: '/reviews',
+  uasc: '/looked-after',
+  oc2: '',
+  oc3: '/leaving-care',
+  ad1: '',
+  placedAdoption: '',
+  prevPerm: '',
+  missing: '/missing',
+  swEpisodes: '',
+  dolo: '',
+};
+
+/** A failure as the page lists it: the child's record page to fix it, and the file by its DfE name. */
+const failureView = (f: ValidationFailure, personId: string) => ({
+  ...f,
+  personId,
+  fileName: fileSpecs[f.file].name,
+  fixHref: `/children/${personId}${pageFor[f.file]}`,
+});
+
 /**
  * The analyst's page: every failure of the return for the year, by rule and by child, each child
  * linked to their record. Only children the person may open are named; the others are counted.
@@ -226,21 +250,25 @@ export async function viewReturn(db: Kysely<Database>, actor: Actor, year: numbe
       severity: r.severity,
       description: r.description,
       count: r.count,
-      failures: named.map((f) => ({ ...f, personId: live.personIdOf.get(f.la_child_id) as string, fileName: fileSpecs[f.file].name })),
+      failures: named.map((f) => failureView(f, live.personIdOf.get(f.la_child_id) as string)),
       withheld: r.count - named.length,
     };
   });
-  const byChild = new Map<string, { laChildId: string; personId: string; failures: (ValidationFailure & { fileName: string })[] }>();
+  const byChild = new Map<string, { laChildId: string; personId: string; failures: ReturnType<typeof failureView>[] }>();
   for (const f of failures.filter(shown)) {
-    const entry = byChild.get(f.la_child_id) ?? { laChildId: f.la_child_id, personId: live.personIdOf.get(f.la_child_id) as string, failures: [] };
-    entry.failures.push({ ...f, fileName: fileSpecs[f.file].name });
+    const personId = live.personIdOf.get(f.la_child_id) as string;
+    const entry = byChild.get(f.la_child_id) ?? { laChildId: f.la_child_id, personId, failures: [] };
+    entry.failures.push(failureView(f, personId));
     byChild.set(f.la_child_id, entry);
   }
   return {
+    pageTitle: `SSDA903 return ${describeCollectionYear(year)}`,
     year,
     yearName: describeCollectionYear(year),
     period: ssda903CollectionYear(year),
-    files: filesOf(live).map((f) => ({ name: f.name, lines: f.lines })),
+    fileSummary: filesOf(live)
+      .map((f) => `${f.name} ${f.lines}`)
+      .join(', '),
     children: live.ssda903.header?.rows.length ?? 0,
     failureCount: failures.length,
     childrenFailing: new Set(failures.map((f) => f.la_child_id)).size,

@@ -47,7 +47,11 @@ export async function strategyDiscussionRoutes(app: FastifyInstance, { db }: { d
     });
   };
   app.get('/children/:personId/casework/strategy-discussions/new', { config: { roles: caseworkRoles } }, async (request, reply) =>
-    render(reply, signedIn(request), params.parse(request.params).personId, emptyForm(heldOnField, {}, { heldOn: todayInEngland() }), ['social_care', 'police', 'health']),
+    render(reply, signedIn(request), params.parse(request.params).personId, emptyForm(heldOnField, {}, { heldOn: todayInEngland() }), [
+      'social_care',
+      'police',
+      'health',
+    ]),
   );
   app.post('/children/:personId/casework/strategy-discussions/new', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);

@@ -45,7 +45,14 @@ export function recordStrategyDiscussion(
   db: Kysely<Database>,
   actor: Actor,
   personId: string,
-  input: { heldOn: IsoDate; agencies: readonly string[]; participants: string | null; decision: StrategyDecision; rationale: string; today: IsoDate },
+  input: {
+    heldOn: IsoDate;
+    agencies: readonly string[];
+    participants: string | null;
+    decision: StrategyDecision;
+    rationale: string;
+    today: IsoDate;
+  },
 ): Promise<StrategyDiscussionChange> {
   return withChildRecord(db, actor, personId, 'edit', 'strategy_discussion.record', async (access) => {
     const [referral, enquiries] = await Promise.all([openReferral(access), enquiriesOf(access)]);
@@ -76,7 +83,8 @@ export function recordStrategyDiscussion(
       summary: `Strategy discussion (${input.agencies.map(agencyLabel).join(', ')}): ${strategyDecisionLabel(input.decision).toLowerCase()}.`,
       source: { type: 'strategy_discussion', id },
     });
-    if (input.decision === 'section_47') await startEnquiry(access, { referralId: referral.id, strategyDiscussionId: id, startedOn: input.heldOn });
+    if (input.decision === 'section_47')
+      await startEnquiry(access, { referralId: referral.id, strategyDiscussionId: id, startedOn: input.heldOn });
     return { ok: true };
   });
 }

@@ -75,7 +75,13 @@ export function openActionsOwnedBy(db: Kysely<Database>, staffId: string) {
   return db
     .selectFrom('supervision_actions')
     .innerJoin('case_supervisions', 'case_supervisions.id', 'supervision_actions.supervision_id')
-    .select(['supervision_actions.id', 'supervision_actions.person_id', 'supervision_actions.description', 'supervision_actions.due_on', 'case_supervisions.held_on'])
+    .select([
+      'supervision_actions.id',
+      'supervision_actions.person_id',
+      'supervision_actions.description',
+      'supervision_actions.due_on',
+      'case_supervisions.held_on',
+    ])
     .where('supervision_actions.owner_id', '=', staffId)
     .where('supervision_actions.completed_on', 'is', null)
     .orderBy('supervision_actions.due_on')

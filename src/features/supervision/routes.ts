@@ -18,7 +18,11 @@ const actionParams = z.object({ personId: z.string(), actionId: z.string().uuid(
 const heldOnField: DateField[] = [{ name: 'heldOn', label: 'Date of supervision' }];
 const actionRows = ['action1', 'action2', 'action3'] as const;
 const schema = z.object({
-  reflection: z.string().trim().min(1, 'Record the reflection on the child’s situation and the work').max(20_000, 'Write 20,000 characters or fewer'),
+  reflection: z
+    .string()
+    .trim()
+    .min(1, 'Record the reflection on the child’s situation and the work')
+    .max(20_000, 'Write 20,000 characters or fewer'),
   decisions: z.string().trim().min(1, 'Record the decisions made in supervision').max(10_000, 'Write 10,000 characters or fewer'),
 });
 const doneSchema = z.object({ version: z.coerce.number().int().positive() });
@@ -66,7 +70,9 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Kyse
   const render = async (reply: FastifyReply, actor: Actor, personId: string, form: FormState, status = 200) => {
     const view = await supervision.viewSupervision(db, actor, personId);
     reply.code(status);
-    const blankDates = Object.fromEntries(actionRows.map((row) => [`${row}DueOn`, dateInputItems({ day: '', month: '', year: '' }, false)]));
+    const blankDates = Object.fromEntries(
+      actionRows.map((row) => [`${row}DueOn`, dateInputItems({ day: '', month: '', year: '' }, false)]),
+    );
     return reply.page('supervision/views/new.njk', {
       pageTitle: 'Record case supervision',
       section: 'supervision',
@@ -88,10 +94,17 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Kyse
   app.post('/children/:personId/casework/supervision/new', { config: { roles: managerRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const order = ['form', 'heldOn', 'reflection', 'decisions', ...actionRows.flatMap((r) => [`${r}Description`, `${r}Owner`, `${r}DueOn`])];
+    const order = [
+      'form',
+      'heldOn',
+      'reflection',
+      'decisions',
+      ...actionRows.flatMap((r) => [`${r}Description`, `${r}Owner`, `${r}DueOn`]),
+    ];
     const parsed = readForm(request.body, schema, heldOnField, [], order);
     const actions = readActions(request.body, parsed.form);
-    if (!parsed.ok || actions.errors.length > 0) return render(reply, actor, personId, withErrors(actions.form, actions.errors, heldOnField), 400);
+    if (!parsed.ok || actions.errors.length > 0)
+      return render(reply, actor, personId, withErrors(actions.form, actions.errors, heldOnField), 400);
     const result = await supervision.recordSupervision(db, actor, personId, {
       ...parsed.data,
       heldOn: parsed.dates.heldOn as string,
@@ -102,13 +115,17 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Kyse
     return reply.redirect(`/children/${personId}/casework/supervision`, 303);
   });
 
-  app.post('/children/:personId/casework/supervision/actions/:actionId/done', { config: { roles: caseworkRoles } }, async (request, reply) => {
-    const actor = signedIn(request);
-    const { personId, actionId } = actionParams.parse(request.params);
-    const { version } = doneSchema.parse(request.body);
-    await supervision.completeAction(db, actor, personId, actionId, { version, completedOn: todayInEngland() });
-    return reply.redirect(`/children/${personId}/casework/supervision`, 303);
-  });
+  app.post(
+    '/children/:personId/casework/supervision/actions/:actionId/done',
+    { config: { roles: caseworkRoles } },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const { personId, actionId } = actionParams.parse(request.params);
+      const { version } = doneSchema.parse(request.body);
+      await supervision.completeAction(db, actor, personId, actionId, { version, completedOn: todayInEngland() });
+      return reply.redirect(`/children/${personId}/casework/supervision`, 303);
+    },
+  );
 
   app.get('/supervision', { config: { roles: ['team_manager'] } }, async (request, reply) => {
     const actor = signedIn(request);

@@ -28,7 +28,7 @@ export function viewSupervision(db: Kysely<Database>, actor: Actor, personId: st
       outstandingClocksOf(access, ['case_supervision']),
       currentSocialWorker(access),
     ]);
-    const owners = allocation ? await queries.teamStaff(db, allocation.teamId) : [];
+    const owners = allocation ? await queries.teamStaff(access.trx, allocation.teamId) : [];
     return {
       header,
       supervisions: supervisions.map((s) => ({ ...s, actions: actions.filter((a) => a.supervision_id === s.id) })),
@@ -62,13 +62,16 @@ export function recordSupervision(
   return withChildRecord(db, actor, personId, 'edit', 'case_supervision.record', async (access) => {
     const allocation = await currentSocialWorker(access);
     const problems: CaseworkProblem[] = [];
-    if (!allocation) problems.push({ field: 'form', message: 'The child is not allocated to a team: supervision is of an allocated case.' });
+    if (!allocation)
+      problems.push({ field: 'form', message: 'The child is not allocated to a team: supervision is of an allocated case.' });
     if (input.heldOn > input.today) problems.push({ field: 'heldOn', message: 'The date of supervision cannot be in the future' });
-    const owners = allocation ? new Set((await queries.teamStaff(db, allocation.teamId)).map((s) => s.id)) : new Set<string>();
+    const owners = allocation ? new Set((await queries.teamStaff(access.trx, allocation.teamId)).map((s) => s.id)) : new Set<string>();
     owners.add(actor.staffId);
     for (const action of input.actions) {
-      if (!owners.has(action.ownerId)) problems.push({ field: `${action.field}Owner`, message: 'Choose who owns the action from the list' });
-      if (action.dueOn < input.heldOn) problems.push({ field: `${action.field}DueOn`, message: 'An action cannot be due before the supervision' });
+      if (!owners.has(action.ownerId))
+        problems.push({ field: `${action.field}Owner`, message: 'Choose who owns the action from the list' });
+      if (action.dueOn < input.heldOn)
+        problems.push({ field: `${action.field}DueOn`, message: 'An action cannot be due before the supervision' });
     }
     if (problems.length > 0 || !allocation) return { ok: false, problems };
     const id = await queries.insertSupervision(access, {
@@ -146,7 +149,14 @@ export async function teamSupervision(db: Kysely<Database>, actor: Actor, today:
   if (actor.role !== 'team_manager' || !actor.teamId) throw new ForbiddenError('Supervision of a team is for its team manager.');
   const [staff, settings] = await Promise.all([queries.teamStaff(db, actor.teamId), readClockSettings(db)]);
   const workers = staff.filter((s) => s.role === 'social_worker');
-  const last = new Map((await queries.lastSupervisionOf(db, workers.map((w) => w.id))).map((r) => [r.worker_id, r.last_held_on as string | null]));
+  const last = new Map(
+    (
+      await queries.lastSupervisionOf(
+        db,
+        workers.map((w) => w.id),
+      )
+    ).map((r) => [r.worker_id, r.last_held_on as string | null]),
+  );
   const local = settings.local.clocks?.case_supervision;
   const interval = local?.repeat ?? local?.due ?? caseSupervisionInterval;
   const rules = { calendar, convention: settings.countingConvention, schoolTerms: [] };
@@ -159,7 +169,14 @@ export async function teamSupervision(db: Kysely<Database>, actor: Actor, today:
         id: w.id,
         name: w.display_name,
         lastSupervisedOn,
-        ...workerSupervisionDue({ lastSupervisedOn, since, interval, dueSoon: { amount: settings.dueSoonWorkingDays, unit: 'working_days' }, rules, today }),
+        ...workerSupervisionDue({
+          lastSupervisedOn,
+          since,
+          interval,
+          dueSoon: { amount: settings.dueSoonWorkingDays, unit: 'working_days' },
+          rules,
+          today,
+        }),
       };
     }),
   };

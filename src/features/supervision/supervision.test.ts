@@ -18,7 +18,15 @@ describe('case supervision', () => {
   const referredOn = calendar.addWorkingDays(today, -30);
   const base = () => `/children/${child}/casework/supervision`;
   const count = async (table: 'case_supervisions' | 'supervision_actions') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', child).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('person_id', '=', child)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -37,7 +45,12 @@ describe('case supervision', () => {
   });
 
   it('runs a supervision clock on the open case, at the local standard', async () => {
-    const [instance] = await database.db.selectFrom('clock_instances').selectAll().where('person_id', '=', child).where('clock_id', '=', 'case_supervision').execute();
+    const [instance] = await database.db
+      .selectFrom('clock_instances')
+      .selectAll()
+      .where('person_id', '=', child)
+      .where('clock_id', '=', 'case_supervision')
+      .execute();
     expect(instance?.started_on).toBe(referredOn);
     expect(instance?.completed_on).toBeNull();
   });
@@ -59,7 +72,11 @@ describe('case supervision', () => {
     expect(response.body).toContain('Choose who owns the action');
     expect(response.body).toContain('Enter the date the action is due');
     expect(await count('case_supervisions')).toBe(0);
-    const future = await manager.post(`${base()}/new`, { ...dateInput('heldOn', calendar.addWorkingDays(today, 3)), reflection: 'x', decisions: 'y' });
+    const future = await manager.post(`${base()}/new`, {
+      ...dateInput('heldOn', calendar.addWorkingDays(today, 3)),
+      reflection: 'x',
+      decisions: 'y',
+    });
     expect(future.status).toBe(400);
     expect(await count('case_supervisions')).toBe(0);
   });
@@ -76,9 +93,20 @@ describe('case supervision', () => {
     });
     expect(response.status).toBe(303);
     expect(await count('supervision_actions')).toBe(1);
-    const [instance] = await database.db.selectFrom('clock_instances').selectAll().where('person_id', '=', child).where('clock_id', '=', 'case_supervision').orderBy('occurrence').execute();
+    const [instance] = await database.db
+      .selectFrom('clock_instances')
+      .selectAll()
+      .where('person_id', '=', child)
+      .where('clock_id', '=', 'case_supervision')
+      .orderBy('occurrence')
+      .execute();
     expect(instance?.completed_on).toBe(today);
-    const entries = await database.db.selectFrom('chronology_entries').select('kind').where('person_id', '=', child).where('source_type', '=', 'case_supervision').execute();
+    const entries = await database.db
+      .selectFrom('chronology_entries')
+      .select('kind')
+      .where('person_id', '=', child)
+      .where('source_type', '=', 'case_supervision')
+      .execute();
     expect(entries.map((e) => e.kind)).toEqual(['supervision']);
 
     const tray = await worker.get('/worktray');
@@ -87,7 +115,11 @@ describe('case supervision', () => {
     const page = await worker.get(base());
     expect(page.body).toContain('Mother is engaging');
     const version = /name="version" value="(\d+)"/.exec(page.body)?.[1] as string;
-    const action = await database.db.selectFrom('supervision_actions').select('id').where('person_id', '=', child).executeTakeFirstOrThrow();
+    const action = await database.db
+      .selectFrom('supervision_actions')
+      .select('id')
+      .where('person_id', '=', child)
+      .executeTakeFirstOrThrow();
     expect((await worker.post(`${base()}/actions/${action.id}/done`, { version })).status).toBe(303);
     expect((await worker.post(`${base()}/actions/${action.id}/done`, { version })).status).toBe(409);
     expect((await worker.get('/worktray')).body).not.toContain('Visit father at home');

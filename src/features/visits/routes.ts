@@ -67,9 +67,19 @@ export async function caseworkVisitRoutes(app: FastifyInstance, { db }: { db: Ky
   app.post('/children/:personId/casework/visits/new', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const parsed = readForm(request.body, schema, visitedOnField, [], ['form', 'visitedOn', 'childSeen', 'seenAlone', 'bedroomSeen', 'childsViews', 'lateReason']);
+    const parsed = readForm(
+      request.body,
+      schema,
+      visitedOnField,
+      [],
+      ['form', 'visitedOn', 'childSeen', 'seenAlone', 'bedroomSeen', 'childsViews', 'lateReason'],
+    );
     if (!parsed.ok) return render(reply, actor, personId, parsed.form, 400);
-    const result = await visits.recordVisit(db, actor, personId, { ...parsed.data, visitedOn: parsed.dates.visitedOn as string, today: todayInEngland() });
+    const result = await visits.recordVisit(db, actor, personId, {
+      ...parsed.data,
+      visitedOn: parsed.dates.visitedOn as string,
+      today: todayInEngland(),
+    });
     if (!result.ok) return render(reply, actor, personId, withErrors(parsed.form, result.problems, visitedOnField), 400);
     return reply.redirect(`/children/${personId}/casework/visits`, 303);
   });

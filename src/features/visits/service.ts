@@ -59,12 +59,14 @@ export function recordVisit(
   return withChildRecord(db, actor, personId, 'edit', 'casework_visit.record', async (access) => {
     const [referral, cpPlan, cinPlan] = await Promise.all([openReferral(access), openProtectionPlan(access), openChildInNeedPlan(access)]);
     const problems: CaseworkProblem[] = [];
-    if (!referral) problems.push({ field: 'form', message: 'The child has no open referral: visits here are to children in need and on plans.' });
+    if (!referral)
+      problems.push({ field: 'form', message: 'The child has no open referral: visits here are to children in need and on plans.' });
     if (input.visitedOn > input.today) problems.push({ field: 'visitedOn', message: 'The date of the visit cannot be in the future' });
     else if (referral && input.visitedOn < referral.referral_date) {
       problems.push({ field: 'visitedOn', message: 'The date of the visit cannot be before the referral' });
     }
-    if (input.seenAlone && !input.childSeen) problems.push({ field: 'seenAlone', message: 'The child cannot be seen alone if they were not seen' });
+    if (input.seenAlone && !input.childSeen)
+      problems.push({ field: 'seenAlone', message: 'The child cannot be seen alone if they were not seen' });
     if (problems.length > 0) return { ok: false, problems };
     const onCpPlan = cpPlan && cpPlan.started_on <= input.visitedOn ? cpPlan : undefined;
     const onCinPlan = !onCpPlan && cinPlan && cinPlan.started_on <= input.visitedOn ? cinPlan : undefined;
