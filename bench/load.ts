@@ -22,9 +22,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `hearth serve` on the benchmark database (no demo data, sign-in rate limit lifted) and waits until it is ready. */
+/** Starts Hearth's server (bench/server.ts: what `hearth serve` runs) on the benchmark database (no demo data, sign-in rate limit lifted) and waits until it is ready. */
 export async function startServer(env: Record<string, string>, port: number): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/hearth.js', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
     env: {
       ...process.env,
       ...env,

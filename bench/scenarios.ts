@@ -1,6 +1,10 @@
+import { PassThrough } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../src/db/schema.js';
+import { annexALists, writeAnnexAWorkbook } from '../src/features/annex-a/service.js';
+import { cinCensusXml, cinReturnPeriod, collectionYearOf, liveCinCensus } from '../src/features/cin-census-return/service.js';
 import { recomputeAllClocks } from '../src/features/clocks/service.js';
+import { readConfig } from '../src/platform/config.js';
 import { childrenOfWorkers, signInsFor } from './sample-users.js';
 
 /** One page request by one person: the benchmark signs each person in once and reuses the session. */
@@ -71,3 +75,23 @@ export const jobScenarios: JobScenario[] = [
     copyFloorQuery: 'select * from clock_instances',
   },
 ];
+
+jobScenarios.push(
+  {
+    name: 'CIN census: build and validate the current year',
+    run: async (db, today) => {
+      const live = await liveCinCensus(db, readConfig(), cinReturnPeriod(collectionYearOf(today), { yearToDate: true, today }));
+      cinCensusXml(live);
+      return { rows: live.message.children.length };
+    },
+    copyFloorQuery: 'select * from referrals',
+  },
+  {
+    name: 'Ofsted Annex A: lists and workbook',
+    run: async (db, today) => {
+      const lists = await annexALists(db, today);
+      await writeAnnexAWorkbook(new PassThrough().resume(), lists, { authority: 'Benchmark', asOf: today });
+      return { rows: lists.reduce((n, l) => n + l.rows.length, 0) };
+    },
+  },
+);

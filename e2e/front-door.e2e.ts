@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { formatDate } from '../src/platform/view-filters.js';
 import { todayInEngland } from '../src/platform/today.js';
+import { formatDate } from '../src/platform/view-filters.js';
 import { button, clickThrough, expectHeading, signIn, signOut, textOf } from './support/actions.js';
 import { usePage } from './support/browser.js';
 import { chromiumInstalled } from './support/chromium.js';
@@ -17,18 +17,20 @@ describe.skipIf(!chromiumInstalled)('the front door', () => {
     await signIn(p, 'front.door');
     await clickThrough(p.getByRole('link', { name: 'Front door', exact: true }));
     await expectHeading(p, 'Front door');
-    await clickThrough(p.getByRole('link', { name: 'Record a new contact' }));
+    await clickThrough(button(p, 'Record a new contact'));
     await expectHeading(p, 'Who is the contact about?');
     const child = await chooseChild(p, family.laChildId);
     const sibling = await chooseChild(p, family.siblingLaChildId);
     expect(await textOf(p.getByRole('heading', { name: /^Chosen/ }))).toBe('Chosen (2)');
-    await clickThrough(p.getByRole('link', { name: 'Continue' }));
+    await clickThrough(button(p, 'Continue'));
     await expectHeading(p, 'Contact details');
     await p.getByLabel('Source (CIN census referral source)').selectOption({ label: '2A: Schools' });
     await p.getByLabel('Name', { exact: true }).fill('Mrs Patel, designated safeguarding lead');
     await p.getByLabel('Organisation or role (optional)').fill('Hillside Primary School');
     await p.getByLabel('Phone or email, to tell them the outcome (optional)').fill('020 7946 0123');
-    await p.getByLabel('What are the concerns?').fill('Both children arrived hungry again; the younger one said there was no food at home since Friday.');
+    await p
+      .getByLabel('What are the concerns?')
+      .fill('Both children arrived hungry again; the younger one said there was no food at home since Friday.');
     await p.getByRole('group', { name: 'Did the family consent to the contact?' }).getByLabel('Given').check();
     await p.getByLabel('Amber').check();
     await clickThrough(button(p, 'Save contact'));
@@ -48,7 +50,7 @@ describe.skipIf(!chromiumInstalled)('the front door', () => {
     await p.goto('/front-door');
     await clickThrough(p.getByRole('row').filter({ hasText: child }).filter({ hasText: sibling }).getByRole('link'));
     expect(new URL(p.url()).pathname).toBe(contactPath);
-    await clickThrough(p.getByRole('link', { name: 'Record the decision' }));
+    await clickThrough(button(p, 'Record the decision'));
     await expectHeading(p, 'Decide the contact');
     await p.getByLabel('Referral for assessment').check();
     await p.getByLabel('Primary need (for a referral)').selectOption({ label: 'N1: Abuse or neglect' });

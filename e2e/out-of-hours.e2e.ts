@@ -33,10 +33,10 @@ describe.skipIf(!chromiumInstalled)('out of hours', () => {
     // An answered call last night about a child allocated to Assessment Team North.
     await clickThrough(p.getByRole('link', { name: 'Out of hours', exact: true }));
     await expectHeading(p, 'Out-of-hours call log');
-    await clickThrough(p.getByRole('link', { name: 'Record a call' }));
+    await clickThrough(button(p, 'Record a call'));
     await expectHeading(p, 'Which children is the call about?');
     const child = await chooseChild(p, 'DEMO00001');
-    await clickThrough(p.getByRole('link', { name: 'Continue', exact: true }));
+    await clickThrough(button(p, 'Continue'));
     await expectHeading(p, 'Call details');
     await fillDate(p, 'receivedDate', lastNight);
     await p.getByLabel('Time', { exact: true }).fill('23:17');
@@ -48,7 +48,9 @@ describe.skipIf(!chromiumInstalled)('out of hours', () => {
     await p.getByLabel('What was the call about?').fill('Police called to a domestic incident; the child was at home and frightened.');
     await p.getByLabel('Visit', { exact: true }).check();
     await p.getByRole('group', { name: 'Was a visit needed?' }).getByLabel('Yes').check();
-    await p.getByLabel('Outcome').fill('Visited with police; the child stayed with an aunt overnight under a safety plan. Day team to visit.');
+    await p
+      .getByLabel('Outcome')
+      .fill('Visited with police; the child stayed with an aunt overnight under a safety plan. Day team to visit.');
     await clickThrough(button(p, 'Save call'));
     await expectHeading(p, `Call at ${formatDateTime(answeredCallAt)}`);
     const handoverDay = handoverDayOf(answeredCallAt);
@@ -58,7 +60,7 @@ describe.skipIf(!chromiumInstalled)('out of hours', () => {
 
     // An abandoned call, not lost: recorded with a call-back attempt.
     await p.goto('/out-of-hours/calls/new');
-    await clickThrough(p.getByRole('link', { name: 'Continue without a known child' }));
+    await clickThrough(button(p, 'Continue without a known child'));
     await fillDate(p, 'receivedDate', lastNight);
     await p.getByLabel('Time', { exact: true }).fill('23:41');
     await p.getByLabel('Abandoned (caller rang off before it was answered)').check();
@@ -72,7 +74,9 @@ describe.skipIf(!chromiumInstalled)('out of hours', () => {
     await p.getByLabel('Time', { exact: true }).fill('23:55');
     await p.getByLabel('Left a message').check();
     await clickThrough(button(p, 'Record call-back'));
-    expect(await textOf(p.locator('main'))).toContain(`${formatDateTime(instantInEngland(lastNight, '23:55'))}: Left a message (Grace Mensah)`);
+    expect(await textOf(p.locator('main'))).toContain(
+      `${formatDateTime(instantInEngland(lastNight, '23:55'))}: Left a message (Grace Mensah)`,
+    );
 
     // Both are in the call log.
     await p.goto('/out-of-hours/calls');
@@ -92,7 +96,11 @@ describe.skipIf(!chromiumInstalled)('out of hours', () => {
     expect(await textOf(card)).toContain('Answered; caller: Police; worker: Grace Mensah');
     const today = todayInEngland();
     expect(await textOf(card.locator('.govuk-tag'))).toBe(
-      handoverDay === today ? 'Waiting: for today' : handoverDay < today ? `Waiting since ${formatDate(handoverDay)}` : `Waiting: for ${formatDate(handoverDay)}`,
+      handoverDay === today
+        ? 'Waiting: for today'
+        : handoverDay < today
+          ? `Waiting since ${formatDate(handoverDay)}`
+          : `Waiting: for ${formatDate(handoverDay)}`,
     );
     await clickThrough(card.getByRole('button', { name: `Accept the handover of the call at ${formatDateTime(answeredCallAt)}` }));
     expect(await textOf(card.locator('.govuk-tag'))).toMatch(/^Accepted by James Whitfield, /);

@@ -39,6 +39,8 @@ import { strategyDiscussionRoutes } from './features/strategy-discussions/routes
 import { supervisionRoutes } from './features/supervision/routes.js';
 import { caseworkVisitRoutes } from './features/visits/routes.js';
 import { ssda903ReturnRoutes } from './features/ssda903-return/routes.js';
+import { cinCensusReturnRoutes } from './features/cin-census-return/routes.js';
+import { annexARoutes } from './features/annex-a/routes.js';
 import type { Config } from './platform/config.js';
 import { createServer } from './platform/server.js';
 
@@ -91,6 +93,8 @@ export function buildApp(
       await app.register(caseClosureRoutes, { db });
       await app.register(supervisionRoutes, { db });
       await app.register(ssda903ReturnRoutes, { db });
+      await app.register(cinCensusReturnRoutes, { db, config });
+      await app.register(annexARoutes, { db, config });
       await app.register(managementDecisionRoutes, { db });
     },
   });

@@ -34,10 +34,21 @@ export class Visitor {
   }
 
   /** Posts a form; a field given as a list is sent once per value, as ticked checkboxes are. */
-  async post(url: string, form: Record<string, string | readonly string[]> = {}, options: { withoutCsrf?: boolean } = {}): Promise<Response> {
+  async post(
+    url: string,
+    form: Record<string, string | readonly string[]> = {},
+    options: { withoutCsrf?: boolean } = {},
+  ): Promise<Response> {
     const fields = options.withoutCsrf ? form : { _csrf: this.csrfToken, ...form };
-    const body = new URLSearchParams(Object.entries(fields).flatMap(([name, value]) => ([] as string[]).concat(value).map((v) => [name, v]))).toString();
+    const body = new URLSearchParams(
+      Object.entries(fields).flatMap(([name, value]) => ([] as string[]).concat(value).map((v) => [name, v])),
+    ).toString();
     return this.request('POST', url, body);
+  }
+
+  /** The Cookie header this visitor sends, for requests a test makes itself (a file download read as bytes). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   async signIn(username: string, password = fixturePassword): Promise<Response> {

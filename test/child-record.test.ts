@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays } from '../src/domain/calendar/date-arithmetic.js';
 import { upnFrom } from '../src/domain/people/upn.js';
+import { todayInEngland } from '../src/platform/today.js';
 import { startTestApp, Visitor } from './app.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 import { type Fixture, seedFixture } from './fixtures.js';
@@ -110,6 +112,42 @@ describe("the child's record", () => {
       const added = await frontDoor.post('/children/new', resent);
       expect(added.status).toBe(303);
       expect(await countPeople()).toBe(before + 1);
+    });
+
+    it('takes an expected date of birth given alone as an unborn child, and refuses both dates at once', async () => {
+      const frontDoor = await as('frontDoor');
+      await frontDoor.get('/children/new');
+      const before = await countPeople();
+      const due = addCalendarDays(todayInEngland(), 60);
+      const { born: _born, ...typed } = child({
+        givenName: 'Baby',
+        familyName: 'Ibekwe',
+        sex: 'U',
+        addressLine1: '',
+        town: '',
+        postcode: '',
+      });
+      const expected = {
+        'expectedDateOfBirth-day': due.slice(8, 10),
+        'expectedDateOfBirth-month': due.slice(5, 7),
+        'expectedDateOfBirth-year': due.slice(0, 4),
+        noneMatch: 'yes',
+      };
+      const both = await frontDoor.post('/children/new', form({ ...typed, ...expected }));
+      expect(both.status).toBe(400);
+      expect(both.body).toContain('Enter a date of birth or, if the child is not born yet, an expected date of birth: not both');
+      expect(await countPeople()).toBe(before);
+      const unborn = await frontDoor.post(
+        '/children/new',
+        form({ ...typed, ...expected, 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '' }),
+      );
+      expect(unborn.status).toBe(303);
+      const row = await database.db
+        .selectFrom('people')
+        .select(['date_of_birth', 'expected_date_of_birth'])
+        .where('family_name', '=', 'Ibekwe')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ date_of_birth: null, expected_date_of_birth: due });
     });
 
     it('is for the front door, out of hours and managers, not social workers', async () => {
@@ -280,7 +318,9 @@ describe("the child's record", () => {
       expect(await database.db.selectFrom('relationships').select('id').execute()).toHaveLength(2);
 
       const family = await worker.get(`/children/${jayden}/family`);
-      expect(family.body).toMatch(/Ada Okonkwo<\/td>\s*<td class="govuk-table__cell">Parent<\/td>/);
+      expect(family.body).toMatch(
+        /Ada Okonkwo<br><span class="govuk-body-s">[^<]*<\/span><\/td>\s*<td class="govuk-table__cell">Parent<\/td>/,
+      );
       expect(family.body).toContain('Half-sibling');
       const ada = await database.db.selectFrom('people').select('id').where('given_name', '=', 'Ada').executeTakeFirstOrThrow();
       const rel = await database.db.selectFrom('relationships').selectAll().where('person_id', '=', ada.id).executeTakeFirstOrThrow();

@@ -5,7 +5,10 @@ import { button, clickThrough } from './actions.js';
 export async function chooseChild(page: Page, laChildId: string): Promise<string> {
   await page.getByLabel('Search by name, date of birth (YYYY-MM-DD) or LA child ID').fill(laChildId);
   await clickThrough(button(page, 'Search'));
-  const row = page.getByRole('table', { name: /found$/ }).getByRole('row').filter({ hasText: laChildId });
+  const row = page
+    .getByRole('table', { name: /found$/ })
+    .getByRole('row')
+    .filter({ hasText: laChildId });
   const name = ((await row.getByRole('cell').first().textContent()) ?? '').trim();
   await clickThrough(row.getByRole('link', { name: /^Add/ }));
   return name;

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { demoLogins } from '../../src/cli/demo-authority.js';
 import { button, clickThrough, expectHeading, firstAllocatedChild, signedInAs, signIn } from './actions.js';
+import { frontDoorPages, outOfHoursPages, teamPages } from './front-door-and-out-of-hours-pages.js';
 
 /** A page of Hearth in a given state, and how a person gets there. */
 export interface HearthPage {
@@ -164,4 +165,7 @@ export const hearthPages: HearthPage[] = [
       await expectHeading(page, 'You do not have access');
     },
   },
+  ...frontDoorPages,
+  ...outOfHoursPages,
+  ...teamPages,
 ];

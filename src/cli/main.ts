@@ -6,6 +6,7 @@ import { scaleNames } from '../domain/synthetic/scales.js';
 import { type Config, readConfig } from '../platform/config.js';
 import { roles } from '../platform/roles.js';
 import { todayInEngland } from '../platform/today.js';
+import { exportAnnexA } from './annex-a.js';
 import { exportCinCensus, importCinCensusFile, parseCollectionYear, validateCinCensusFile, validateLiveCinCensus } from './cin-census.js';
 import { printClocks } from './clocks.js';
 import { generateCommand } from './generate/command.js';
@@ -138,7 +139,7 @@ validate
   .description(
     "check the SSDA903 return against the DfE rules: Hearth's own data, or with DIR a folder of return CSV files (another system's extract) without importing them",
   )
-  .argument('[dir]', 'folder holding the return CSV files (without it, Hearth\'s own data is checked)')
+  .argument('[dir]', "folder holding the return CSV files (without it, Hearth's own data is checked)")
   .requiredOption(
     '--year <YYYY>',
     'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)',
@@ -152,11 +153,17 @@ validate
     else await withDatabase(readConfig(), (h) => validateSsda903Live(h.db, options, (text) => console.log(text)));
   });
 
-const exportReturn = program.command('export').description('write a statutory return from Hearth\'s record');
+const exportReturn = program.command('export').description("write a statutory return from Hearth's record");
 exportReturn
   .command('ssda903')
-  .description('write the SSDA903 return CSV files for a collection year, after checking them against the DfE rules (failures are listed; the files are written)')
-  .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)', parseCollectionYear)
+  .description(
+    'write the SSDA903 return CSV files for a collection year, after checking them against the DfE rules (failures are listed; the files are written)',
+  )
+  .requiredOption(
+    '--year <YYYY>',
+    'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)',
+    parseCollectionYear,
+  )
   .requiredOption('--out <dir>', 'folder to write the CSV files to (made if needed)')
   .action(async (options: { year: number; out: string }) => {
     await withDatabase(readConfig(), (h) => exportSsda903(h.db, options, (text) => console.log(text)));
@@ -167,16 +174,17 @@ importReturn
   .command('ssda903')
   .description('load a folder of SSDA903 return CSV files: all or nothing, with every problem listed by file, line and column')
   .argument('<dir>', 'folder holding the return CSV files')
-  .requiredOption('--as <username>', 'the member of staff the import is recorded as (one who may add children\'s records, such as a service manager)')
+  .requiredOption(
+    '--as <username>',
+    "the member of staff the import is recorded as (one who may add children's records, such as a service manager)",
+  )
   .option('--year <YYYY>', 'collection year the files are for (default: the year of the latest episode date)', parseCollectionYear)
   .action(async (dir: string, options: { as: string; year?: number }) => {
     const imported = await withDatabase(readConfig(), (h) => importSsda903(h.db, dir, options, (text) => console.log(text)));
     if (!imported) process.exitCode = 1;
   });
 
-program
-  .command('export')
-  .description('write a statutory return from Hearth\'s record')
+exportReturn
   .command('cin-census')
   .description('write the CIN census XML for a collection year, after printing every DfE rule failure (the file is written whatever they are)')
   .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on', parseCollectionYear)
@@ -186,9 +194,18 @@ program
     await withDatabase(config, (h) => exportCinCensus(h.db, config, options));
   });
 
-program
-  .command('import')
-  .description("load another system's data into Hearth")
+exportReturn
+  .command('annex-a')
+  .description("write Ofsted's Annex A lists as at a date to an Excel workbook (a cover sheet with counts, one worksheet per list)")
+  .requiredOption('--as-of <YYYY-MM-DD>', 'the as at date (the lists look back 6 months from it)')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .action(async (options: { asOf: string; out: string }) => {
+    if (!isIsoDate(options.asOf)) throw new Error('--as-of must be a date written YYYY-MM-DD');
+    const config = readConfig();
+    await withDatabase(config, (h) => exportAnnexA(h.db, config, options));
+  });
+
+importReturn
   .command('cin-census')
   .description('load a CIN census XML file: all or nothing; every problem is listed with its child and element')
   .argument('<file>', 'the CIN census XML file')

@@ -29,7 +29,8 @@ export async function exportSsda903(db: Kysely<Database>, options: { year: numbe
   }
   const children = new Set(failures.map((f) => f.la_child_id)).size;
   write(`${failures.length} validation failures of ${rules.length} rules, for ${children} ${children === 1 ? 'child' : 'children'}:`);
-  for (const rule of rules) write(`  ${rule.rule.padEnd(6)} ${String(rule.count).padStart(5)}  ${rule.severity === 'query' ? '(query) ' : ''}${rule.description}`);
+  for (const rule of rules)
+    write(`  ${rule.rule.padEnd(6)} ${String(rule.count).padStart(5)}  ${rule.severity === 'query' ? '(query) ' : ''}${rule.description}`);
 }
 
 /** `hearth validate ssda903 --year YYYY [--json]`: Hearth's own data, as the folder form checks a folder. */
@@ -43,12 +44,17 @@ export async function validateSsda903Live(db: Kysely<Database>, options: { year:
   write(`SSDA903 return for collection year ${options.year} from Hearth's record: ${failures.length} failures of ${rules.length} rules`);
   for (const rule of rules) {
     const ids = [...new Set(rule.failures.map((f) => f.la_child_id))];
-    write(`  ${rule.rule} (${rule.severity}) ${rule.description}: ${rule.count}; children ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, and ${ids.length - 5} more` : ''}`);
+    write(
+      `  ${rule.rule} (${rule.severity}) ${rule.description}: ${rule.count}; children ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, and ${ids.length - 5} more` : ''}`,
+    );
   }
 }
 
 export function describeImportError(error: ImportError): string {
-  return [error.fileName, error.line > 0 ? `line ${error.line}` : '', error.column ? `column ${error.column}` : ''].filter(Boolean).join(', ') + `: ${error.message}`;
+  return (
+    [error.fileName, error.line > 0 ? `line ${error.line}` : '', error.column ? `column ${error.column}` : ''].filter(Boolean).join(', ') +
+    `: ${error.message}`
+  );
 }
 
 /**
@@ -78,7 +84,9 @@ function report(outcome: Awaited<ReturnType<typeof importReturn>>, write: Write)
     for (const error of outcome.errors) write(`  ${describeImportError(error)}`);
     return false;
   }
-  write(`Imported ${outcome.children} ${outcome.children === 1 ? 'child' : 'children'} from the SSDA903 return for collection year ${outcome.year}.`);
+  write(
+    `Imported ${outcome.children} ${outcome.children === 1 ? 'child' : 'children'} from the SSDA903 return for collection year ${outcome.year}.`,
+  );
   for (const note of outcome.notes) write(`  ${note}`);
   return true;
 }

@@ -28,14 +28,16 @@ export async function addTeamCommand(
 }
 
 /** `hearth team front-door`: makes the named team the front door; the team that was stops being it. */
-export async function setFrontDoorCommand(db: Kysely<Database>, teamName: string, print: (line: string) => void = console.log): Promise<void> {
+export async function setFrontDoorCommand(
+  db: Kysely<Database>,
+  teamName: string,
+  print: (line: string) => void = console.log,
+): Promise<void> {
   const team = await organisation.findTeamByName(db, teamName.trim());
   if (!team) throw new Error(`There is no team called "${teamName}".`);
   const previous = await organisation.frontDoorTeam(db);
   const { name } = await organisation.setFrontDoorTeam(db, commandLine, team.id);
   print(
-    previous && previous.id !== team.id
-      ? `"${name}" is now the front door (it was "${previous.name}").`
-      : `"${name}" is the front door.`,
+    previous && previous.id !== team.id ? `"${name}" is now the front door (it was "${previous.name}").` : `"${name}" is the front door.`,
   );
 }

@@ -28,6 +28,8 @@ const items: Record<string, { href: string; text: string; roles: readonly Role[]
   teams: { href: '/admin/teams', text: 'Teams', roles: ['administrator'] },
   clockSettings: { href: '/admin/clock-settings', text: 'Clock settings', roles: ['administrator'] },
   ssda903Return: { href: '/returns/ssda903', text: 'SSDA903 return', roles: ['performance_analyst', 'service_manager'] },
+  cinCensusReturn: { href: '/returns/cin-census', text: 'CIN census', roles: ['performance_analyst', 'service_manager'] },
+  annexA: { href: '/returns/annex-a', text: 'Ofsted Annex A', roles: ['performance_analyst', 'service_manager'] },
 };
 
 /** The menu a member of staff sees: only what their role can use. */

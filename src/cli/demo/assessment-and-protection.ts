@@ -20,6 +20,7 @@ import type { DemoAuthority } from '../demo-authority.js';
 
 /** What happens on each demo child's case, from the referral on. */
 const stories = [
+  'awaiting_assessment',
   'cp_plan_reviewed',
   'assessment_overdue',
   'assessment_returned',
@@ -47,7 +48,7 @@ function ok(result: { ok: true } | { ok: false; problems: { message: string }[] 
 
 /**
  * The assessment and protection part of the demo: for children allocated in the Assessment and
- * Intervention service, a referral some weeks back and what followed it, all through the services
+ * Intervention service, a referral some weeks back and what followed it (one still waiting for its assessment), all through the services
  * with the clocks running: assessments on time, late with reasons, open and overdue, returned for
  * more work, a disabled child's assessment; strategy discussions, section 47 enquiries and
  * conferences; child protection plans with core groups, reviews and visits (one drifting); child
@@ -99,7 +100,9 @@ export async function addAssessmentAndProtectionDemo(db: Kysely<Database>, autho
     const personId = allocation.person_id;
     const worker = await actor(allocation.staff_id as string);
     const manager = allocation.team_id === north ? teamManager : serviceManager;
-    const referredOn = ago(story === 'assessment_overdue' ? 52 : story === 'disabled_child_assessment' ? 12 : 95);
+    const referredOn = ago(
+      story === 'assessment_overdue' ? 52 : story === 'disabled_child_assessment' || story === 'awaiting_assessment' ? 12 : 95,
+    );
     const day = (n: number) => calendar.addWorkingDays(referredOn, n);
 
     await withChildRecord(db, manager, personId, 'edit', 'demo.referral', async (access) => {
@@ -126,6 +129,7 @@ export async function addAssessmentAndProtectionDemo(db: Kysely<Database>, autho
       }),
       'threshold',
     );
+    if (story === 'awaiting_assessment') continue;
 
     const start = await startAssessment(db, worker, personId, {
       kind: story === 'disabled_child_assessment' ? 'disabled_child' : 'child_and_family',

@@ -10,8 +10,8 @@ import { decideContact, recordReferrerInformed } from '../../features/front-door
 import { closeReferral, openReferral } from '../../features/front-door/referrals/service.js';
 import { setFrontDoorTeam } from '../../features/teams/service.js';
 import { withChildRecord } from '../../platform/access.js';
-import { instantInEngland } from '../../platform/england-time.js';
 import type { Actor } from '../../platform/actor.js';
+import { instantInEngland } from '../../platform/england-time.js';
 import { loadActor } from '../../platform/staff-directory.js';
 import type { DemoAuthority } from '../demo-authority.js';
 
@@ -171,7 +171,11 @@ async function addClosedEpisodeInFamily(
   const { today } = authority;
   const north = authority.teamIds.get('Assessment Team North');
   const referred = new Set((await db.selectFrom('referrals').select('person_id').execute()).map((r) => r.person_id));
-  const people = await db.selectFrom('people').select(['id', 'family_name']).where('id', 'in', [...authority.childIds]).execute();
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'family_name'])
+    .where('id', 'in', [...authority.childIds])
+    .execute();
   const eligible = (id: string) =>
     !restricted.has(id) && !referred.has(id) && allocations.every((a) => a.person_id !== id || a.team_id === north);
   const families = new Map<string, string[]>();

@@ -14,9 +14,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('assessments').addColumn('internal_review_on', 'date').execute();
 
   await sql`alter table referrals alter column primary_need_code drop not null`.execute(db);
-  await sql`alter table referrals add constraint referrals_need_unless_nfa check (referral_nfa or primary_need_code is not null)`.execute(db);
+  await sql`alter table referrals add constraint referrals_need_unless_nfa check (referral_nfa or primary_need_code is not null)`.execute(
+    db,
+  );
   await sql`drop index referrals_one_open_episode`.execute(db);
-  await sql`create unique index referrals_one_open_episode on referrals (person_id) where closed_on is null and not referral_nfa`.execute(db);
+  await sql`create unique index referrals_one_open_episode on referrals (person_id) where closed_on is null and not referral_nfa`.execute(
+    db,
+  );
 
   await sql`alter table assessments drop constraint assessments_authorised_whole`.execute(db);
   await sql`alter table assessments add constraint assessments_authorised_whole

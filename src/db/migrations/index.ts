@@ -8,6 +8,7 @@ import * as lookedAfter from './006_looked_after.js';
 import * as assessmentAndProtection from './007_assessment_and_protection.js';
 import * as ssda903 from './009_ssda903.js';
 import * as returns from './010_returns.js';
+import * as nameSearchGist from './011_name_search_gist.js';
 
 /** Forward-only, numbered migrations; the same files run on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_assessment_and_protection': assessmentAndProtection,
   '009_ssda903': ssda903,
   '010_returns': returns,
+  '011_name_search_gist': nameSearchGist,
 };
 
 export const migrationProvider: MigrationProvider = {

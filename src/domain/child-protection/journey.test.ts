@@ -53,4 +53,8 @@ describe('where the child is', () => {
       'not_needed',
     );
   });
+  it('once the referral has closed, steps never started were not needed', () => {
+    const facts: JourneyFacts = { ...none, referral: { referralDate: '2026-03-02', closedOn: '2026-03-05', closureReason: 'RC8' } };
+    expect(status(facts)).toMatchObject({ assessment: 'not_needed', strategy_discussion: 'not_needed', closure: 'completed' });
+  });
 });

@@ -89,10 +89,14 @@ function childInNeedStep(f: JourneyFacts): Omit<JourneyStep, 'key' | 'name'> {
 /**
  * Where the child is on the path referral → assessment → strategy discussion → section 47 →
  * initial conference → plan → reviews (or a child in need plan) → closure: one step each, with
- * its task list status.
+ * its task list status. Once the referral has closed, a step never started was not needed.
  */
 export function journeyOf(f: JourneyFacts): JourneyStep[] {
-  const step = (key: JourneyStepKey, name: string, s: Omit<JourneyStep, 'key' | 'name'>): JourneyStep => ({ key, name, ...s });
+  const closed = f.referral?.closedOn != null;
+  const step = (key: JourneyStepKey, name: string, s: Omit<JourneyStep, 'key' | 'name'>): JourneyStep =>
+    closed && s.status === 'not_started'
+      ? { key, name, status: 'not_needed', detail: 'Not done before the referral closed' }
+      : { key, name, ...s };
   return [
     step(
       'referral',

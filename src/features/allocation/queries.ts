@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AllocationKind, Database, IsoDate } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { sql } from 'kysely';
 
 export function currentAllocation(access: ChildRecordAccess, kind: AllocationKind) {
   return access.trx
@@ -105,5 +106,18 @@ export function reviewingOfficers(db: Kysely<Database>) {
     .where('staff.role', '=', 'reviewing_officer')
     .where('staff.active', '=', true)
     .orderBy('staff.display_name')
+    .execute();
+}
+
+/** For the statutory returns: each child's current social work allocation, with the team's and worker's names. */
+export function currentAllocationsForReturns(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('allocations')
+    .innerJoin('teams', 'teams.id', 'allocations.team_id')
+    .leftJoin('staff', 'staff.id', 'allocations.staff_id')
+    .select(['allocations.person_id', 'teams.name as team_name', 'staff.display_name as worker_name'])
+    .where(sql<boolean>`allocations.person_id = any(${[...personIds]}::uuid[])`)
+    .where('allocations.kind', '=', 'social_worker')
+    .where('allocations.ended_on', 'is', null)
     .execute();
 }

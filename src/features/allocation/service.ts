@@ -115,6 +115,7 @@ export async function childrenNotAllocated(db: Kysely<Database>, actor: Actor) {
  */
 registerRecordMover({
   name: 'allocations',
+  columns: ['allocations.person_id'],
   move: async (merged, survivor) => {
     const [theirs, ours] = await Promise.all([
       queries.allocationsOf(merged.trx, merged.personId),
@@ -145,4 +146,9 @@ registerRecordMover({
 export async function currentSocialWorker(access: ChildRecordAccess) {
   const current = await queries.currentAllocation(access, 'social_worker');
   return current ? { teamId: current.team_id, staffId: current.staff_id, startedOn: current.started_on } : null;
+}
+
+/** For the statutory returns (Ofsted Annex A): each of these children's current social work team and worker. */
+export function currentAllocationsForReturns(db: Kysely<Database>, personIds: readonly string[]) {
+  return queries.currentAllocationsForReturns(db, personIds);
 }

@@ -9,6 +9,7 @@ import { type DateField, emptyForm, type FormState, readForm, selectItems, withE
 import { signedIn } from '../../platform/request-context.js';
 import { todayInEngland } from '../../platform/today.js';
 import { caseworkRoles } from '../assessments/service.js';
+import { managerRoles } from '../management-decisions/service.js';
 import * as closure from './service.js';
 
 const params = z.object({ personId: z.string() });
@@ -31,6 +32,7 @@ export async function caseClosureRoutes(app: FastifyInstance, { db }: { db: Kyse
       ...view,
       version: form.values.version ?? String(view.referral?.version ?? ''),
       refused: status === 400 && Boolean(form.errors.form),
+      isManager: managerRoles.includes(actor.role),
       form,
       reasonItems: selectItems(reasonForClosureCodes, form.values.reason),
     });

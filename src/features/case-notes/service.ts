@@ -57,6 +57,7 @@ export function caseNoteForm(db: Kysely<Database>, actor: Actor, personId: strin
 
 registerRecordMover({
   name: 'case notes',
+  columns: ['case_notes.person_id'],
   move: (merged, survivor) => queries.moveCaseNotes(merged.trx, merged.personId, survivor.personId),
   restore: (merged, _survivor, moved) => queries.moveCaseNotesBack(merged.trx, moved, merged.personId),
 });

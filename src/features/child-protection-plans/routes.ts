@@ -9,6 +9,7 @@ import { type DateField, emptyForm, type FormState, radioItems, readForm, withEr
 import { signedIn } from '../../platform/request-context.js';
 import { todayInEngland } from '../../platform/today.js';
 import { caseworkRoles } from '../assessments/service.js';
+import { managerRoles } from '../management-decisions/service.js';
 import * as plans from './service.js';
 
 const params = z.object({ personId: z.string() });
@@ -72,6 +73,7 @@ export async function protectionPlanRoutes(app: FastifyInstance, { db }: { db: K
       ...view,
       version: form.values.version ?? String(view.plan?.version ?? ''),
       refused: status === 400 && Boolean(form.errors.form),
+      isManager: managerRoles.includes(actor.role),
       form,
       reasonItems: radioItems(
         planEndReasons.filter((r) => r.code !== 'stepped_up').map((r) => ({ value: r.code, text: r.label })),

@@ -17,7 +17,7 @@ const many = z
 export const childDetailsFields = z.object({
   givenName: text(100, 'First name must be 100 characters or fewer'),
   familyName: text(100, 'Last name must be 100 characters or fewer'),
-  born: z.enum(['yes', 'no'], { message: 'Choose whether the child has been born' }),
+  born: z.enum(['yes', 'no'], { message: 'Choose whether the child has been born' }).optional(),
   'dateOfBirth-day': text(2, 'Enter a real day').optional(),
   'dateOfBirth-month': text(2, 'Enter a real month').optional(),
   'dateOfBirth-year': text(4, 'Enter a real year').optional(),
@@ -67,7 +67,11 @@ export function readChildDetailsForm(body: unknown, today: string, withAddress: 
       errors[prefix] = prefix === 'dateOfBirth' ? 'Date of birth must be a real date' : 'Expected date of birth must be a real date';
     return value;
   };
-  const born = f.born === 'yes';
+  const given = (prefix: 'dateOfBirth' | 'expectedDateOfBirth') =>
+    Boolean(f[`${prefix}-day`] || f[`${prefix}-month`] || f[`${prefix}-year`]);
+  if (!f.born && given('dateOfBirth') && given('expectedDateOfBirth'))
+    errors.dateOfBirth = 'Enter a date of birth or, if the child is not born yet, an expected date of birth: not both';
+  const born = f.born ? f.born === 'yes' : !given('expectedDateOfBirth') || given('dateOfBirth');
   const dateOfBirth = born ? date('dateOfBirth') : undefined;
   const expectedDateOfBirth = born ? undefined : date('expectedDateOfBirth');
   const details: ChildDetails = {

@@ -228,7 +228,7 @@ export function childrenForReturns(db: Kysely<Database>, personIds: readonly str
 export function returnDetailsOf(db: Kysely<Database>, personIds: readonly string[]) {
   return db
     .selectFrom('people')
-    .select(['id', 'la_child_id', 'sex', 'date_of_birth', 'ethnicity', 'upn'])
+    .select(['id', 'la_child_id', 'sex', 'date_of_birth', 'ethnicity', 'upn', 'upn_unknown'])
     .where('id', 'in', personIds)
     .where('is_child', '=', true)
     .where('merged_into_id', 'is', null)

@@ -278,7 +278,7 @@ export const childSummaries = queries.childSummaries;
 /** For the statutory returns (CIN census, Annex A): identifiers and characteristics of these children. */
 export const childrenForReturns = queries.childrenForReturns;
 
-/** The identifying details the statutory returns read (LA child ID, sex, date of birth, ethnicity, UPN) of many children at once. */
+/** The identifying details the statutory returns read (LA child ID, sex, date of birth, ethnicity, UPN or why it is unknown) of many children at once. */
 export function detailsForReturns(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.returnDetailsOf(db, personIds);
 }

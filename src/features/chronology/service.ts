@@ -63,6 +63,7 @@ export function sourceLinkFor(personId: string, source: { type: string; id: stri
 
 registerRecordMover({
   name: 'chronology entries',
+  columns: ['chronology_entries.person_id'],
   move: (merged, survivor) => queries.moveEntries(merged, survivor.personId),
   restore: (merged, _survivor, moved) => queries.moveEntriesBack(merged, moved),
 });

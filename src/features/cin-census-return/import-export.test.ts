@@ -14,7 +14,14 @@ const sampleXml = () => buildCinCensus(realisticCinReturn(), { collectionYear: 2
 const importer = { staffId: null };
 
 async function count(database: TestDatabase, table: 'people' | 'referrals' | 'assessments' | 'chronology_entries' | 'clock_events') {
-  return Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 describe('CIN census: import a file, export the same year', () => {
@@ -45,15 +52,24 @@ describe('CIN census: import a file, export the same year', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     const problems = outcome.problems.map((p) => [p.laChildId, p.path, p.message]);
-    expect(problems).toContainEqual(['C1002', 'Message/Children/Child[2]/ChildCharacteristics/Ethnicity', 'Ethnicity "XXXX" is not in the DfE code list']);
+    expect(problems).toContainEqual([
+      'C1002',
+      'Message/Children/Child[2]/ChildCharacteristics/Ethnicity',
+      'Ethnicity "XXXX" is not in the DfE code list',
+    ]);
     expect(problems).toContainEqual(expect.arrayContaining(['C1004', 'Message/Children/Child[4]/CINdetails[1]/ReferralSource']));
-    expect(problems).toContainEqual(['C1001', 'Message/Children/Child[1]/CINdetails[1]/CINclosureDate', 'CINclosureDate is before CINreferralDate']);
+    expect(problems).toContainEqual([
+      'C1001',
+      'Message/Children/Child[1]/CINdetails[1]/CINclosureDate',
+      'CINclosureDate is before CINreferralDate',
+    ]);
     expect(problems).toContainEqual([
       'C1001',
       'Message/Children/Child[1]/CINdetails[1]/ChildProtectionPlans[1]/CPPendDate',
       'CPPendDate must be after CPPstartDate',
     ]);
-    for (const table of ['people', 'referrals', 'assessments', 'chronology_entries', 'clock_events'] as const) expect(await count(database, table)).toBe(0);
+    for (const table of ['people', 'referrals', 'assessments', 'chronology_entries', 'clock_events'] as const)
+      expect(await count(database, table)).toBe(0);
   });
 
   it('imports a realistic file into an empty Hearth, adopting its LA code, with chronology entries and clocks', async () => {
@@ -61,9 +77,25 @@ describe('CIN census: import a file, export the same year', () => {
     expect(outcome).toEqual({ ok: true, laCode: '201', adoptedLaCode: true, children: 4, referrals: 5 });
     const child = await database.db.selectFrom('people').selectAll().where('la_child_id', '=', 'C1002').executeTakeFirstOrThrow();
     expect(child).toMatchObject({ upn_unknown: 'UN3', sex: 'M', ethnicity: 'BAFR', disabilities: ['LD', 'HEAR', 'VIS', 'AUT'] });
-    const chronology = await database.db.selectFrom('chronology_entries').select(['kind', 'summary']).where('person_id', '=', child.id).execute();
-    expect(chronology.map((c) => c.kind).sort()).toEqual(['assessment', 'plan', 'record', 'referral', 'referral', 'section_47', 'strategy_discussion']);
-    const clocks = await database.db.selectFrom('clock_instances').select(['clock_id', 'completed_on']).where('person_id', '=', child.id).execute();
+    const chronology = await database.db
+      .selectFrom('chronology_entries')
+      .select(['kind', 'summary'])
+      .where('person_id', '=', child.id)
+      .execute();
+    expect(chronology.map((c) => c.kind).sort()).toEqual([
+      'assessment',
+      'plan',
+      'record',
+      'referral',
+      'referral',
+      'section_47',
+      'strategy_discussion',
+    ]);
+    const clocks = await database.db
+      .selectFrom('clock_instances')
+      .select(['clock_id', 'completed_on'])
+      .where('person_id', '=', child.id)
+      .execute();
     expect(clocks).toContainEqual({ clock_id: 'cf_assessment', completed_on: '2024-10-15' });
     expect(clocks.map((c) => c.clock_id)).toContain('cin_plan_review');
   });
@@ -123,10 +155,18 @@ describe('CIN census: import a file, export the same year', () => {
     other.children = other.children.map((c, i) => ({ ...c, laChildId: `D${i}`, upn: null, upnUnknown: c.upnUnknown ?? 'UN1' }));
     const refused = await importCinCensus(database.db, config, importer, buildCinCensus(other, { collectionYear: 2025 }), { today });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.problems.map((p) => p.message)).toContain('This file is for local authority 202, but Hearth serves local authority 201: it was not imported');
+    if (!refused.ok)
+      expect(refused.problems.map((p) => p.message)).toContain(
+        'This file is for local authority 202, but Hearth serves local authority 201: it was not imported',
+      );
     const again = await importCinCensus(database.db, config, importer, sampleXml(), { today });
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.problems).toContainEqual({ laChildId: 'C1003', path: 'ChildIdentifiers/LAchildID', message: 'Hearth already holds a child with LA child ID C1003' });
+    if (!again.ok)
+      expect(again.problems).toContainEqual({
+        laChildId: 'C1003',
+        path: 'ChildIdentifiers/LAchildID',
+        message: 'Hearth already holds a child with LA child ID C1003',
+      });
     expect(await count(database, 'people')).toBe(4);
   });
 });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { ChronologyEntriesTable, ClockEventsTable, Database, IsoDate } from '../../db/schema.js';
+import { agencyLabel } from '../../domain/child-protection/agencies.js';
 import { assessmentKindLabel } from '../../domain/child-protection/assessment-kinds.js';
 import { planEndReasonLabel } from '../../domain/child-protection/plan-end-reasons.js';
-import { agencyLabel } from '../../domain/child-protection/agencies.js';
+import type { EventKind } from '../../domain/clocks/events.js';
 import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { primaryNeedLabel } from '../../domain/codes/cin-primary-need.js';
 import { reasonForClosureLabel } from '../../domain/codes/cin-reason-for-closure.js';
-import type { EventKind } from '../../domain/clocks/events.js';
 import { isReReferral } from '../../domain/front-door/re-referral.js';
 import { parseCinCensus } from '../../domain/returns/cin/parse.js';
 import type { CinRecord } from '../../domain/returns/cin/record.js';
@@ -59,7 +59,16 @@ export async function importCinCensus(
 ): Promise<CinImportOutcome> {
   const collectionYear = options.collectionYear ?? collectionYearOfFile(xml);
   if (collectionYear === null)
-    return { ok: false, problems: [{ laChildId: null, path: 'Message/Header/CollectionDetails/ReferenceDate', message: 'The header has no ReferenceDate of 31 March YYYY, so the collection year is not known: give --year' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          laChildId: null,
+          path: 'Message/Header/CollectionDetails/ReferenceDate',
+          message: 'The header has no ReferenceDate of 31 March YYYY, so the collection year is not known: give --year',
+        },
+      ],
+    };
   const parsed = parseCinCensus(xml, { collectionYear });
   const problems: CinImportProblem[] = parsed.problems.map((p) => ({ laChildId: p.laChildId, path: p.path, message: p.message }));
   if (!parsed.message) return { ok: false, problems };
@@ -84,10 +93,21 @@ export async function importCinCensus(
   );
   const seen = new Set<string>();
   for (const child of record.children) {
-    if (inUse.laChildIds.has(child.laChildId)) problems.push({ laChildId: child.laChildId, path: 'ChildIdentifiers/LAchildID', message: `Hearth already holds a child with LA child ID ${child.laChildId}` });
-    if (seen.has(child.laChildId)) problems.push({ laChildId: child.laChildId, path: 'ChildIdentifiers/LAchildID', message: 'This LA child ID appears more than once in the file' });
+    if (inUse.laChildIds.has(child.laChildId))
+      problems.push({
+        laChildId: child.laChildId,
+        path: 'ChildIdentifiers/LAchildID',
+        message: `Hearth already holds a child with LA child ID ${child.laChildId}`,
+      });
+    if (seen.has(child.laChildId))
+      problems.push({
+        laChildId: child.laChildId,
+        path: 'ChildIdentifiers/LAchildID',
+        message: 'This LA child ID appears more than once in the file',
+      });
     seen.add(child.laChildId);
-    if (child.upn && inUse.upns.has(child.upn)) problems.push({ laChildId: child.laChildId, path: 'ChildIdentifiers/UPN', message: 'Hearth already holds a child with this UPN' });
+    if (child.upn && inUse.upns.has(child.upn))
+      problems.push({ laChildId: child.laChildId, path: 'ChildIdentifiers/UPN', message: 'Hearth already holds a child with this UPN' });
   }
   if (problems.length > 0 || fileLaCode === null) return { ok: false, problems: sortProblems(problems) };
 
@@ -105,7 +125,12 @@ export async function importCinCensus(
       outcome: 'allowed',
       recordType: 'cin_census',
       ...(importer.ipAddress ? { ipAddress: importer.ipAddress } : {}),
-      detail: { collection_year: collectionYear, la_code: fileLaCode, children: record.children.length, referrals: record.referrals.length },
+      detail: {
+        collection_year: collectionYear,
+        la_code: fileLaCode,
+        children: record.children.length,
+        referrals: record.referrals.length,
+      },
     });
   });
   return { ok: true, laCode: fileLaCode, adoptedLaCode: adopt, children: record.children.length, referrals: record.referrals.length };
@@ -114,7 +139,8 @@ export async function importCinCensus(
 function sortProblems(problems: CinImportProblem[]): CinImportProblem[] {
   return problems.sort(
     (a, b) =>
-      (a.laChildId ?? '').localeCompare(b.laChildId ?? '', 'en', { numeric: true }) || a.path.localeCompare(b.path, 'en', { numeric: true }),
+      (a.laChildId ?? '').localeCompare(b.laChildId ?? '', 'en', { numeric: true }) ||
+      a.path.localeCompare(b.path, 'en', { numeric: true }),
   );
 }
 
@@ -123,7 +149,15 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
   const chronology: Insertable<ChronologyEntriesTable>[] = [];
   const events: (Insertable<ClockEventsTable> & { occurred_on: IsoDate })[] = [];
   const entry = (personId: string, kind: string, occurredOn: IsoDate, summary: string, source: { type: string; id: string }) =>
-    chronology.push({ person_id: personId, kind, occurred_on: occurredOn, summary, source_type: source.type, source_id: source.id, recorded_by: recordedBy });
+    chronology.push({
+      person_id: personId,
+      kind,
+      occurred_on: occurredOn,
+      summary,
+      source_type: source.type,
+      source_id: source.id,
+      recorded_by: recordedBy,
+    });
   const event = (personId: string, kind: EventKind, occurredOn: IsoDate, ref: string, source: { type: string; id: string }) =>
     events.push({ person_id: personId, kind, occurred_on: occurredOn, ref, source_type: source.type, source_id: source.id });
   const personOf = new Map(record.referrals.map((r) => [r.id, r.personId]));
@@ -149,14 +183,17 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
     })),
   );
   const firstReferral = new Map<string, IsoDate>();
-  for (const r of record.referrals) if ((firstReferral.get(r.personId) ?? r.referralDate) >= r.referralDate) firstReferral.set(r.personId, r.referralDate);
+  for (const r of record.referrals)
+    if ((firstReferral.get(r.personId) ?? r.referralDate) >= r.referralDate) firstReferral.set(r.personId, r.referralDate);
   for (const c of record.children) {
     const on = firstReferral.get(c.personId) ?? c.dateOfBirth ?? c.expectedDateOfBirth;
     if (on) entry(c.personId, 'record', on, 'Record imported from a CIN census file', { type: 'child', id: c.personId });
   }
 
   const lastReferral = new Map<string, { id: string; date: IsoDate }>();
-  const referralRows = [...record.referrals].sort((a, b) => (a.referralDate < b.referralDate ? -1 : a.referralDate > b.referralDate ? 1 : 0));
+  const referralRows = [...record.referrals].sort((a, b) =>
+    a.referralDate < b.referralDate ? -1 : a.referralDate > b.referralDate ? 1 : 0,
+  );
   await queries.insertImportedRows(
     trx,
     'referrals',
@@ -183,11 +220,23 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
     if (r.referralNfa) entry(r.personId, 'referral', r.referralDate, 'Referral to children’s social care: no further action', source);
     else {
       event(r.personId, 'referral_received', r.referralDate, r.id, source);
-      entry(r.personId, 'referral', r.referralDate, `Referral to children's social care: ${primaryNeedLabel(r.primaryNeed)?.toLowerCase() ?? r.primaryNeed}`, source);
+      entry(
+        r.personId,
+        'referral',
+        r.referralDate,
+        `Referral to children's social care: ${primaryNeedLabel(r.primaryNeed)?.toLowerCase() ?? r.primaryNeed}`,
+        source,
+      );
     }
     if (r.closedOn !== null && r.closureReason !== null) {
       event(r.personId, 'episode_closed', r.closedOn, r.id, source);
-      entry(r.personId, 'closure', r.closedOn, `Case closed: ${r.closureReason} ${reasonForClosureLabel(r.closureReason)?.toLowerCase() ?? ''}.`, source);
+      entry(
+        r.personId,
+        'closure',
+        r.closedOn,
+        `Case closed: ${r.closureReason} ${reasonForClosureLabel(r.closureReason)?.toLowerCase() ?? ''}.`,
+        source,
+      );
     }
   }
 
@@ -244,7 +293,13 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
   for (const e of record.enquiries) {
     const discussion = { type: 'strategy_discussion', id: discussionOf.get(e.id) as string };
     event(person(e.referralId), 'strategy_discussion_held', e.startedOn, e.referralId, discussion);
-    entry(person(e.referralId), 'strategy_discussion', e.startedOn, `Strategy discussion (${importedDiscussionAgencies.map(agencyLabel).join(', ')}): section 47 enquiry.`, discussion);
+    entry(
+      person(e.referralId),
+      'strategy_discussion',
+      e.startedOn,
+      `Strategy discussion (${importedDiscussionAgencies.map(agencyLabel).join(', ')}): section 47 enquiry.`,
+      discussion,
+    );
     event(person(e.referralId), 's47_enquiry_started', e.startedOn, e.referralId, { type: 'section_47', id: e.id });
     entry(person(e.referralId), 'section_47', e.startedOn, 'Section 47 enquiry started.', { type: 'section_47', id: e.id });
   }
@@ -266,7 +321,8 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
     })),
   );
   const planOf = new Map(record.protectionPlans.map((p) => [p.id, p]));
-  const planStartingAt = (referralId: string, date: IsoDate) => record.protectionPlans.find((p) => p.referralId === referralId && p.startedOn === date);
+  const planStartingAt = (referralId: string, date: IsoDate) =>
+    record.protectionPlans.find((p) => p.referralId === referralId && p.startedOn === date);
   await queries.insertImportedRows(
     trx,
     'child_protection_conferences',
@@ -291,7 +347,13 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
     if (c.kind === 'initial') {
       const plan = planStartingAt(c.referralId, c.heldOn);
       event(person(c.referralId), 'icpc_held', c.heldOn, c.referralId, source);
-      entry(person(c.referralId), 'conference', c.heldOn, `Initial child protection conference: ${plan ? 'child protection plan' : 'no child protection plan'}.`, source);
+      entry(
+        person(c.referralId),
+        'conference',
+        c.heldOn,
+        `Initial child protection conference: ${plan ? 'child protection plan' : 'no child protection plan'}.`,
+        source,
+      );
     } else {
       event(person(c.referralId), 'rcpc_held', c.heldOn, c.planId as string, source);
       entry(person(c.referralId), 'conference', c.heldOn, 'Review child protection conference: the plan continues.', source);
@@ -300,10 +362,22 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
   for (const p of record.protectionPlans) {
     const source = { type: 'child_protection_plan', id: p.id };
     event(person(p.referralId), 'cp_plan_started', p.startedOn, p.id, source);
-    entry(person(p.referralId), 'plan', p.startedOn, `Child protection plan started: ${categoryOfAbuseLabel(p.initialCategory)?.toLowerCase()}.`, source);
+    entry(
+      person(p.referralId),
+      'plan',
+      p.startedOn,
+      `Child protection plan started: ${categoryOfAbuseLabel(p.initialCategory)?.toLowerCase()}.`,
+      source,
+    );
     if (p.endedOn !== null) {
       event(person(p.referralId), 'cp_plan_ended', p.endedOn, p.id, source);
-      entry(person(p.referralId), 'plan', p.endedOn, `Child protection plan ended: ${planEndReasonLabel(importedPlanEndReason)?.toLowerCase()}.`, source);
+      entry(
+        person(p.referralId),
+        'plan',
+        p.endedOn,
+        `Child protection plan ended: ${planEndReasonLabel(importedPlanEndReason)?.toLowerCase()}.`,
+        source,
+      );
     }
   }
 
@@ -326,7 +400,13 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
     entry(person(p.referralId), 'plan', p.startedOn, 'Child in need plan started.', source);
     if (p.endedOn !== null) {
       event(person(p.referralId), 'cin_plan_ended', p.endedOn, p.id, source);
-      entry(person(p.referralId), 'plan', p.endedOn, `Child in need plan ended: ${planEndReasonLabel(importedPlanEndReason)?.toLowerCase()}.`, source);
+      entry(
+        person(p.referralId),
+        'plan',
+        p.endedOn,
+        `Child in need plan ended: ${planEndReasonLabel(importedPlanEndReason)?.toLowerCase()}.`,
+        source,
+      );
     }
   }
 

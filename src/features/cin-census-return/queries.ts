@@ -9,7 +9,11 @@ export async function storedLaCode(db: Kysely<Database>): Promise<string | null>
 }
 
 export async function storeLaCode(trx: Transaction<Database>, code: string): Promise<void> {
-  await trx.insertInto('settings').values({ key: laCodeKey, value: code }).onConflict((oc) => oc.column('key').doUpdateSet({ value: code })).execute();
+  await trx
+    .insertInto('settings')
+    .values({ key: laCodeKey, value: code })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: code }))
+    .execute();
 }
 
 /** Whether Hearth holds any child yet: an empty Hearth adopts the LA code of the first census file imported. */

@@ -52,8 +52,17 @@ export interface LiveCinCensus {
  * Builds the CIN census from the live record for the period and runs every DfE rule over it.
  * One query per kind of record; the rules run in memory over the message.
  */
-export async function liveCinCensus(db: Kysely<Database>, config: Config, period: CinReturnPeriod, now: Date = new Date()): Promise<LiveCinCensus> {
-  const [record, laCode, clockSettings] = await Promise.all([readCinRecord(db, period), authorityLaCode(db, config), readClockSettings(db)]);
+export async function liveCinCensus(
+  db: Kysely<Database>,
+  config: Config,
+  period: CinReturnPeriod,
+  now: Date = new Date(),
+): Promise<LiveCinCensus> {
+  const [record, laCode, clockSettings] = await Promise.all([
+    readCinRecord(db, period),
+    authorityLaCode(db, config),
+    readClockSettings(db),
+  ]);
   const convention = clockSettings.local.countingConvention;
   const header: CinHeader = {
     collection: 'CIN',
@@ -123,7 +132,13 @@ export async function viewCinCensusReturn(db: Kysely<Database>, config: Config, 
   };
   const rules = new Map<string, { rule: string; severity: string; title: string; count: number; failures: ReturnType<typeof view>[] }>();
   for (const f of live.failures) {
-    const entry = rules.get(f.rule) ?? { rule: f.rule, severity: f.severity, title: ruleTitles.get(f.rule) ?? f.message, count: 0, failures: [] };
+    const entry = rules.get(f.rule) ?? {
+      rule: f.rule,
+      severity: f.severity,
+      title: ruleTitles.get(f.rule) ?? f.message,
+      count: 0,
+      failures: [],
+    };
     entry.count += 1;
     if (shown(f)) entry.failures.push(view(f));
     rules.set(f.rule, entry);
@@ -150,7 +165,12 @@ export async function viewCinCensusReturn(db: Kysely<Database>, config: Config, 
 }
 
 /** The return's XML for download by an analyst: the download is audited. */
-export async function downloadCinCensus(db: Kysely<Database>, config: Config, actor: Actor, period: CinReturnPeriod): Promise<{ fileName: string; xml: string }> {
+export async function downloadCinCensus(
+  db: Kysely<Database>,
+  config: Config,
+  actor: Actor,
+  period: CinReturnPeriod,
+): Promise<{ fileName: string; xml: string }> {
   const live = await liveCinCensus(db, config, period);
   await recordAudit(db, {
     staffId: actor.staffId,

@@ -220,11 +220,22 @@ export function outstandingClocksOf(access: ChildRecordAccess, clockIds: readonl
   return queries.outstandingInstancesOf(access.trx, access.personId, clockIds);
 }
 
-/** On merging two records of a child, the case events move with everything else; the merge then recomputes both children's clocks. */
+/**
+ * On merging two records of a child, the case events move with everything else and both
+ * children's clocks are derived again from the events each now has (and again on undo).
+ */
 registerRecordMover({
   name: 'case events',
-  move: (merged, survivor) => queries.moveEvents(merged.trx, merged.personId, survivor.personId),
-  restore: (merged, _survivor, moved) => queries.moveEventsBack(merged.trx, moved, merged.personId),
+  columns: ['clock_events.person_id', 'clock_instances.person_id'],
+  move: async (merged, survivor) => {
+    const moved = await queries.moveEvents(merged.trx, merged.personId, survivor.personId);
+    await recomputeMany(merged.trx, [merged.personId, survivor.personId], await authorityClocks(merged.trx), todayInEngland());
+    return moved;
+  },
+  restore: async (merged, survivor, moved) => {
+    await queries.moveEventsBack(merged.trx, moved, merged.personId);
+    await recomputeMany(merged.trx, [merged.personId, survivor.personId], await authorityClocks(merged.trx), todayInEngland());
+  },
 });
 
 /** Recomputes these children's clocks inside the caller's transaction (after a bulk import), a batch of children at a time. */

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import type { PersonColumn } from '../../platform/record-movers.js';
 
 export async function insertMerge(
   trx: Transaction<Database>,
@@ -47,7 +48,12 @@ export async function setMergedInto(trx: Transaction<Database>, personId: string
 }
 
 export function mergeState(trx: Transaction<Database>, personIds: readonly string[]) {
-  return trx.selectFrom('people').select(['id', 'la_child_id', 'merged_into_id']).where('id', 'in', personIds).forUpdate().execute();
+  return trx
+    .selectFrom('people')
+    .select(['id', 'la_child_id', 'merged_into_id', 'restricted'])
+    .where('id', 'in', personIds)
+    .forUpdate()
+    .execute();
 }
 
 export function mergesInto(access: ChildRecordAccess) {
@@ -71,4 +77,33 @@ export function mergesInto(access: ChildRecordAccess) {
     .where('person_merges.survivor_id', '=', access.personId)
     .orderBy('person_merges.merged_at', 'desc')
     .execute();
+}
+
+/** Every column of the database that refers to a person (a foreign key to `people.id`), as `table.column`, read from the catalogue. */
+export async function personColumns(trx: Transaction<Database>): Promise<PersonColumn[]> {
+  const result = await sql<{ column: PersonColumn }>`
+    select (referring.relname || '.' || attribute.attname) as "column"
+    from pg_constraint foreign_key
+    join pg_class referring on referring.oid = foreign_key.conrelid
+    join pg_attribute attribute on attribute.attrelid = foreign_key.conrelid and attribute.attnum = any (foreign_key.conkey)
+    where foreign_key.contype = 'f' and foreign_key.confrelid = 'people'::regclass
+    order by 1`.execute(trx);
+  return result.rows.map((row) => row.column);
+}
+
+/** Of these columns, the ones with a row referring to the person. */
+export async function columnsReferringTo(
+  trx: Transaction<Database>,
+  columns: readonly PersonColumn[],
+  personId: string,
+): Promise<PersonColumn[]> {
+  const found: PersonColumn[] = [];
+  for (const column of columns) {
+    const [table = '', name = ''] = column.split('.');
+    const result = await sql<{
+      found: boolean;
+    }>`select exists (select 1 from ${sql.table(table)} where ${sql.ref(`${table}.${name}`)} = ${personId}) as found`.execute(trx);
+    if (result.rows[0]?.found) found.push(column);
+  }
+  return found;
 }

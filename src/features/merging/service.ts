@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { isRecordId, withChildRecord, withChildRecords } from '../../platform/access.js';
+import { type ChildRecordAccess, isRecordId, withChildRecord, withChildRecords } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { BadRequestError, NotFoundError } from '../../platform/errors.js';
-import { recordMovers } from '../../platform/record-movers.js';
+import { columnsThatStay, declareColumnsThatStay, recordMovers } from '../../platform/record-movers.js';
 import { todayInEngland } from '../../platform/today.js';
 import { childDetails, childHeader, likelyExistingRecords, searchChildren } from '../children/service.js';
 import { recordChronologyEntry } from '../chronology/service.js';
-import { recomputeClocks } from '../clocks/service.js';
 import * as queries from './queries.js';
 
 /** Records that may be the same child as this one: likely duplicates first, or a search. */
@@ -44,8 +43,9 @@ export function compareRecords(db: Kysely<Database>, actor: Actor, personId: str
 
 /**
  * Merges two records of the same child: everything recorded on `mergedId` moves to `survivorId`
- * (each feature moves its own records), the merged record points to the survivor, the survivor's
- * clocks are recomputed, and the merge is audited and noted on the chronology. Reversible.
+ * (each feature moves its own records, and the clocks are derived again from the events moved),
+ * the merged record points to the survivor, and the merge is audited and noted on the chronology.
+ * Reversible.
  */
 export function mergeRecords(db: Kysely<Database>, actor: Actor, survivorId: string, mergedId: string, reason: string): Promise<string> {
   if (survivorId === mergedId) throw new BadRequestError('Choose two different records to merge.');
@@ -54,6 +54,15 @@ export function mergeRecords(db: Kysely<Database>, actor: Actor, survivorId: str
     const state = await queries.mergeState(survivor.trx, [survivorId, mergedId]);
     if (state.some((p) => p.merged_into_id !== null))
       throw new BadRequestError('One of these records has already been merged into another.');
+    if (state.find((p) => p.id === mergedId)?.restricted)
+      throw new BadRequestError(
+        'The record to be merged away is restricted. Keep the restricted record, so that only the staff named on it can open the merged record.',
+      );
+    const leftBehind = await recordsNoMoverMoves(merged);
+    if (leftBehind.length > 0)
+      throw new BadRequestError(
+        `These records cannot be merged yet: Hearth cannot yet move the ${leftBehind.join(', ')} recorded on the record to be merged away.`,
+      );
     const moved: Record<string, string[]> = {};
     for (const mover of recordMovers()) moved[mover.name] = await mover.move(merged, survivor);
     await queries.setMergedInto(survivor.trx, mergedId, survivorId);
@@ -75,13 +84,11 @@ export function mergeRecords(db: Kysely<Database>, actor: Actor, survivorId: str
       summary: `Record ${mergedLaId} merged into this record: ${reason}`,
       source: { type: 'person_merge', id: mergeId },
     });
-    await recomputeClocks(survivor.trx, survivorId);
-    await recomputeClocks(survivor.trx, mergedId);
     return mergeId;
   });
 }
 
-/** Undoes a merge exactly: each feature puts back what it moved, and both records' clocks are recomputed. */
+/** Undoes a merge exactly: each feature puts back what it moved (the clocks are derived again from the events put back). */
 export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: string): Promise<{ survivorId: string; mergedId: string }> {
   if (!isRecordId(mergeId)) throw new NotFoundError();
   const merge = await queries.mergeById(db, mergeId);
@@ -114,10 +121,33 @@ export async function undoMerge(db: Kysely<Database>, actor: Actor, mergeId: str
         source: { type: 'person_merge', id: mergeId },
       });
     }
-    await recomputeClocks(survivor.trx, merge.survivor_id);
-    await recomputeClocks(survivor.trx, merge.merged_id);
     return { survivorId: merge.survivor_id, mergedId: merge.merged_id };
   });
+}
+
+/**
+ * The merge's own bookkeeping stays with the merged record: it must keep naming both records to be
+ * undone. Staff named on a record open it only while it is restricted, and a restricted record is
+ * never merged away (see mergeRecords), so the names stay too.
+ */
+declareColumnsThatStay({
+  columns: ['person_merges.survivor_id', 'person_merges.merged_id', 'people.merged_into_id'],
+  why: 'the merge itself: which record was merged into which, kept so the merge can be undone',
+});
+declareColumnsThatStay({
+  columns: ['restricted_record_access.person_id'],
+  why: 'staff named on a record open it only while it is restricted, and a restricted record is never merged away',
+});
+
+/**
+ * What the merged record has in tables whose feature has registered no record mover, by table
+ * name: merging then would leave them on a record nobody opens, so it is refused instead.
+ */
+async function recordsNoMoverMoves(merged: ChildRecordAccess): Promise<string[]> {
+  const declared = new Set([...recordMovers().flatMap((m) => m.columns), ...columnsThatStay().flatMap((s) => s.columns)]);
+  const unclaimed = (await queries.personColumns(merged.trx)).filter((column) => !declared.has(column));
+  const found = await queries.columnsReferringTo(merged.trx, unclaimed, merged.personId);
+  return [...new Set(found.map((column) => column.split('.')[0]?.replace(/_/g, ' ') ?? column))];
 }
 
 /** The merges into this record, newest first, for the "records merged into this one" page. */

@@ -96,12 +96,14 @@ export function addRelative(access: ChildRecordAccess, person: NewRelative): Pro
 
 registerRecordMover({
   name: 'addresses',
+  columns: ['addresses.person_id'],
   move: (merged, survivor) => queries.moveOwned(merged.trx, 'addresses', merged.personId, survivor.personId),
   restore: (merged, _survivor, moved) => queries.moveOwnedBack(merged.trx, 'addresses', moved, merged.personId),
 });
 
 registerRecordMover({
   name: 'alerts',
+  columns: ['person_alerts.person_id'],
   move: (merged, survivor) => queries.moveOwned(merged.trx, 'person_alerts', merged.personId, survivor.personId),
   restore: (merged, _survivor, moved) => queries.moveOwnedBack(merged.trx, 'person_alerts', moved, merged.personId),
 });
@@ -109,6 +111,7 @@ registerRecordMover({
 /** Other names move too, and the merged record's own name becomes one of the survivor's other names. */
 registerRecordMover({
   name: 'other names',
+  columns: ['person_aliases.person_id'],
   move: async (merged, survivor) => {
     const moved = await queries.moveOwned(merged.trx, 'person_aliases', merged.personId, survivor.personId);
     const [mergedName, survivorName, survivorAliases] = await Promise.all([

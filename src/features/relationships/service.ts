@@ -113,6 +113,7 @@ export function removeRelationship(db: Kysely<Database>, actor: Actor, personId:
 
 registerRecordMover({
   name: 'relationships',
+  columns: ['relationships.person_id', 'relationships.related_person_id'],
   move: async (merged, survivor) => {
     if ((await queries.linksBetween(merged.trx, merged.personId, survivor.personId)) > 0)
       throw new BadRequestError('These two records are recorded as related to each other. Remove that relationship before merging them.');

@@ -20,7 +20,11 @@ export async function ssda903ReturnRoutes(app: FastifyInstance, { db }: { db: Ky
     const query = request.query as Record<string, unknown>;
     const parsed = yearField(choices).safeParse(query.year ?? choices[0]);
     const yearItems = (chosen: number | undefined) =>
-      choices.map((year) => ({ value: String(year), text: `${describeCollectionYear(year)} (to 31 March ${year})`, selected: year === chosen }));
+      choices.map((year) => ({
+        value: String(year),
+        text: `${describeCollectionYear(year)} (to 31 March ${year})`,
+        selected: year === chosen,
+      }));
     if (!parsed.success) {
       reply.code(400);
       const message = parsed.error.issues[0]?.message ?? 'Select a collection year';

@@ -25,15 +25,29 @@ import { childrenVisibleTo } from '../../platform/access.js';
 import { decideChildAccess } from '../../platform/access-policy.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
 import { todayInEngland } from '../../platform/today.js';
 import { contactsForReturn } from '../care-leavers/service.js';
-import { detailsForReturns, laChildIdsInUse, upnsInUse } from '../children/service.js';
+import { childSummaries, detailsForReturns, laChildIdsInUse, upnsInUse } from '../children/service.js';
 import { recomputeClocks } from '../clocks/service.js';
 import { careForReturn, childrenLookedAfterBy } from '../looked-after/service.js';
 import { reviewsForReturn } from '../looked-after-reviews/service.js';
 import { missingEpisodesForReturn } from '../missing-episodes/service.js';
 import * as queries from './queries.js';
+
+registerRecordMover({
+  name: 'SSDA903 adoption, previous permanence, outcomes and motherhood',
+  columns: [
+    'adoption_decisions.person_id',
+    'adoptions.person_id',
+    'previous_permanence.person_id',
+    'looked_after_outcomes.person_id',
+    'motherhood.person_id',
+  ],
+  move: (merged, survivor) => queries.moveReturnFacts(merged, survivor.personId),
+  restore: (merged, survivor, moved) => queries.moveReturnFactsBack(merged, survivor.personId, moved),
+});
 
 /** Who prepares the SSDA903 return in Hearth: performance analysts, and heads of service who answer for it. */
 export const returnRoles: readonly Role[] = ['performance_analyst', 'service_manager'];
@@ -98,6 +112,7 @@ export async function liveReturn(db: Kysely<Database>, year: number): Promise<Li
       dateOfBirth: d.date_of_birth,
       ethnicity: d.ethnicity,
       upn: d.upn,
+      upnUnknown: d.upn_unknown,
       motherhood: mother ? { isMother: mother.is_mother, firstChildBornOn: mother.first_child_born_on } : null,
       periods: (by.periods.get(d.id) ?? []).map((p) => ({ startedOn: p.started_on, endedOn: p.ended_on, reasonCeased: p.reason_ceased })),
       episodes: (by.episodes.get(d.id) ?? []).map(
@@ -128,7 +143,11 @@ export async function liveReturn(db: Kysely<Database>, year: number): Promise<Li
         activity: c.activity,
         accommodation: c.accommodation,
       })),
-      adoptionDecisions: (by.decisions.get(d.id) ?? []).map((a) => ({ decidedOn: a.decided_on, reversedOn: a.reversed_on, reasonReversed: a.reason_reversed })),
+      adoptionDecisions: (by.decisions.get(d.id) ?? []).map((a) => ({
+        decidedOn: a.decided_on,
+        reversedOn: a.reversed_on,
+        reasonReversed: a.reason_reversed,
+      })),
       adoptions: (by.adoptions.get(d.id) ?? []).map((a) => ({
         adoptedOn: a.adopted_on,
         shouldBePlacedOn: a.should_be_placed_on,
@@ -175,7 +194,10 @@ export interface ReturnFileText {
 }
 
 /** The return's CSV files for a year, after checking them: the failures are for the analyst to weigh, the files are written regardless. */
-export async function exportReturn(db: Kysely<Database>, year: number): Promise<{ files: ReturnFileText[]; failures: ValidationFailure[] }> {
+export async function exportReturn(
+  db: Kysely<Database>,
+  year: number,
+): Promise<{ files: ReturnFileText[]; failures: ValidationFailure[] }> {
   const live = await liveReturn(db, year);
   return { files: filesOf(live), failures: validateReturn(live.ssda903, year) };
 }
@@ -225,10 +247,11 @@ const pageFor: Record<FileKind, string> = {
   dolo: '',
 };
 
-/** A failure as the page lists it: the child's record page to fix it, and the file by its DfE name. */
-const failureView = (f: ValidationFailure, personId: string) => ({
+/** A failure as the page lists it: the child, their record's page to fix it, and the file by its DfE name. */
+const failureView = (f: ValidationFailure, personId: string, childName: string) => ({
   ...f,
   personId,
+  childName,
   fileName: fileSpecs[f.file].name,
   fixHref: `/children/${personId}${pageFor[f.file]}`,
 });
@@ -243,6 +266,11 @@ export async function viewReturn(db: Kysely<Database>, actor: Actor, year: numbe
   const failingIds = [...new Set(failures.flatMap((f) => live.personIdOf.get(f.la_child_id) ?? []))];
   const visible = new Set(await childrenVisibleTo(db, actor, failingIds, 'ssda903.failures.view'));
   const shown = (f: ValidationFailure) => visible.has(live.personIdOf.get(f.la_child_id) ?? '');
+  const names = new Map((await childSummaries(db, [...visible])).map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
+  const view = (f: ValidationFailure) => {
+    const personId = live.personIdOf.get(f.la_child_id) as string;
+    return failureView(f, personId, names.get(personId) ?? f.la_child_id);
+  };
   const rules = failuresByRule(failures).map((r) => {
     const named = r.failures.filter(shown);
     return {
@@ -250,15 +278,15 @@ export async function viewReturn(db: Kysely<Database>, actor: Actor, year: numbe
       severity: r.severity,
       description: r.description,
       count: r.count,
-      failures: named.map((f) => failureView(f, live.personIdOf.get(f.la_child_id) as string)),
+      failures: named.map(view),
       withheld: r.count - named.length,
     };
   });
-  const byChild = new Map<string, { laChildId: string; personId: string; failures: ReturnType<typeof failureView>[] }>();
+  const byChild = new Map<string, { laChildId: string; childName: string; failures: ReturnType<typeof failureView>[] }>();
   for (const f of failures.filter(shown)) {
-    const personId = live.personIdOf.get(f.la_child_id) as string;
-    const entry = byChild.get(f.la_child_id) ?? { laChildId: f.la_child_id, personId, failures: [] };
-    entry.failures.push(failureView(f, personId));
+    const failure = view(f);
+    const entry = byChild.get(f.la_child_id) ?? { laChildId: f.la_child_id, childName: failure.childName, failures: [] };
+    entry.failures.push(failure);
     byChild.set(f.la_child_id, entry);
   }
   return {
@@ -293,7 +321,10 @@ export async function downloadReturn(db: Kysely<Database>, actor: Actor, year: n
     ipAddress: actor.ipAddress,
     detail: { children: live.ssda903.header?.rows.length ?? 0 },
   });
-  return { fileName: `SSDA903-${describeCollectionYear(year)}.zip`, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) };
+  return {
+    fileName: `SSDA903-${describeCollectionYear(year)}.zip`,
+    zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+  };
 }
 
 export type ImportOutcome = { ok: true; year: number; children: number; notes: string[] } | { ok: false; errors: ImportError[] };
@@ -317,18 +348,34 @@ export async function importReturn(
   const unallocated = { restricted: false, namedStaffIds: [], allocatedTeamIds: [], allocatedServiceIds: [], allocatedStaffIds: [] };
   const decision = decideChildAccess(actor, unallocated, 'edit');
   if (!decision.allowed) {
-    await recordAudit(db, { staffId: actor.staffId, action: 'ssda903.import', outcome: 'denied', ipAddress: actor.ipAddress, detail: { reason: decision.reason } });
-    return { ok: false, errors: [{ fileName: '', line: 0, message: `${actor.displayName} may not add children's records (${decision.reason})` }] };
+    await recordAudit(db, {
+      staffId: actor.staffId,
+      action: 'ssda903.import',
+      outcome: 'denied',
+      ipAddress: actor.ipAddress,
+      detail: { reason: decision.reason },
+    });
+    return {
+      ok: false,
+      errors: [{ fileName: '', line: 0, message: `${actor.displayName} may not add children's records (${decision.reason})` }],
+    };
   }
   const year = givenYear ?? collectionYearOfEpisodes(read.return);
-  if (year === undefined) return { ok: false, errors: [{ fileName: read.return.episodes?.fileName ?? 'Episodes', line: 0, message: 'No episode has a date: give --year' }] };
+  if (year === undefined)
+    return {
+      ok: false,
+      errors: [{ fileName: read.return.episodes?.fileName ?? 'Episodes', line: 0, message: 'No episode has a date: give --year' }],
+    };
   const plan = planImport(read.return, year, read.problems);
   if (!plan.ok) return plan;
 
   const headerLine = new Map((read.return.header?.rows ?? []).map((row) => [row.record.CHILD, row.line]));
   const headerFile = read.return.header?.fileName ?? 'Header';
   const errors: ImportError[] = [];
-  for (const id of await laChildIdsInUse(db, plan.children.map((c) => c.laChildId))) {
+  for (const id of await laChildIdsInUse(
+    db,
+    plan.children.map((c) => c.laChildId),
+  )) {
     errors.push({
       fileName: headerFile,
       line: headerLine.get(id) ?? 0,
@@ -338,7 +385,12 @@ export async function importReturn(
   }
   const upnOwner = new Map(plan.children.flatMap((c) => (c.upn ? [[c.upn, c.laChildId] as const] : [])));
   for (const upn of await upnsInUse(db, [...upnOwner.keys()])) {
-    errors.push({ fileName: headerFile, line: headerLine.get(upnOwner.get(upn) ?? '') ?? 0, column: 'UPN', message: `UPN ${upn} already belongs to a child in Hearth` });
+    errors.push({
+      fileName: headerFile,
+      line: headerLine.get(upnOwner.get(upn) ?? '') ?? 0,
+      column: 'UPN',
+      message: `UPN ${upn} already belongs to a child in Hearth`,
+    });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
@@ -366,6 +418,7 @@ async function importChild(trx: Transaction<Database>, actor: Actor, child: Chil
     sex: child.sex,
     ethnicity: child.ethnicity,
     upn: child.upn,
+    upn_unknown: child.upnUnknown,
     unaccompanied_asylum_seeking: child.uasc !== null,
   });
   await recordAudit(trx, {
@@ -378,7 +431,13 @@ async function importChild(trx: Transaction<Database>, actor: Actor, child: Chil
     ipAddress: actor.ipAddress,
   });
   const entries: NewEntry[] = [
-    { kind: 'record', occurred_on: todayInEngland(), summary: 'Record created from an SSDA903 return import', source_type: 'child', source_id: personId },
+    {
+      kind: 'record',
+      occurred_on: todayInEngland(),
+      summary: 'Record created from an SSDA903 return import',
+      source_type: 'child',
+      source_id: personId,
+    },
   ];
   const events: NewEvent[] = [];
   await writeCareHistory(trx, personId, by, child.history, entries, events);
@@ -388,7 +447,12 @@ async function importChild(trx: Transaction<Database>, actor: Actor, child: Chil
     events.push({ kind: 'became_eligible_child', occurred_on: eligibleFrom, source_type: 'leaving_care_eligibility', source_id: personId });
   }
   for (const review of child.reviews) {
-    const id = await queries.insertReview(trx, { person_id: personId, held_on: review.heldOn, participation: review.participation, recorded_by: by });
+    const id = await queries.insertReview(trx, {
+      person_id: personId,
+      held_on: review.heldOn,
+      participation: review.participation,
+      recorded_by: by,
+    });
     entries.push({
       kind: 'review',
       occurred_on: review.heldOn,
@@ -414,13 +478,31 @@ async function importChild(trx: Transaction<Database>, actor: Actor, child: Chil
       source_type: 'missing_episode',
       source_id: id,
     });
-    if (m.returnedOn) events.push({ kind: 'returned_from_missing', occurred_on: m.returnedOn, ref: id, source_type: 'missing_episode', source_id: id });
+    if (m.returnedOn)
+      events.push({ kind: 'returned_from_missing', occurred_on: m.returnedOn, ref: id, source_type: 'missing_episode', source_id: id });
   }
   if (child.uasc) {
-    const id = await queries.insertUascStatus(trx, { person_id: personId, started_on: child.uasc.startedOn, ceased_on: child.uasc.ceasedOn, recorded_by: by });
-    entries.push({ kind: 'uasc', occurred_on: child.uasc.startedOn, summary: 'Recorded as an unaccompanied asylum-seeking child.', source_type: 'uasc_status', source_id: id });
+    const id = await queries.insertUascStatus(trx, {
+      person_id: personId,
+      started_on: child.uasc.startedOn,
+      ceased_on: child.uasc.ceasedOn,
+      recorded_by: by,
+    });
+    entries.push({
+      kind: 'uasc',
+      occurred_on: child.uasc.startedOn,
+      summary: 'Recorded as an unaccompanied asylum-seeking child.',
+      source_type: 'uasc_status',
+      source_id: id,
+    });
     if (child.uasc.ceasedOn) {
-      entries.push({ kind: 'uasc', occurred_on: child.uasc.ceasedOn, summary: 'Unaccompanied asylum-seeking child status ceased.', source_type: 'uasc_status', source_id: id });
+      entries.push({
+        kind: 'uasc',
+        occurred_on: child.uasc.ceasedOn,
+        summary: 'Unaccompanied asylum-seeking child status ceased.',
+        source_type: 'uasc_status',
+        source_id: id,
+      });
     }
   }
   const contact = child.careLeaverContact;
@@ -443,7 +525,13 @@ async function importChild(trx: Transaction<Database>, actor: Actor, child: Chil
   }
   await queries.insertAdoptionDecisions(
     trx,
-    child.adoptionDecisions.map((d) => ({ person_id: personId, decided_on: d.decidedOn, reversed_on: d.reversedOn, reason_reversed: d.reasonReversed, recorded_by: by })),
+    child.adoptionDecisions.map((d) => ({
+      person_id: personId,
+      decided_on: d.decidedOn,
+      reversed_on: d.reversedOn,
+      reason_reversed: d.reasonReversed,
+      recorded_by: by,
+    })),
   );
   await queries.insertAdoptions(
     trx,
@@ -537,7 +625,17 @@ async function writeCareHistory(
     const statuses = history.legalStatuses.filter((s) => s.periodOfCareId === period.id);
     const placements = history.placements.filter((p) => p.periodOfCareId === period.id);
     for (const s of statuses) {
-      ids.set(s.id, await queries.insertLegalStatus(trx, { person_id: personId, period_of_care_id: periodId, legal_status: s.legalStatus, started_on: s.startedOn, ended_on: s.endedOn, recorded_by: by }));
+      ids.set(
+        s.id,
+        await queries.insertLegalStatus(trx, {
+          person_id: personId,
+          period_of_care_id: periodId,
+          legal_status: s.legalStatus,
+          started_on: s.startedOn,
+          ended_on: s.endedOn,
+          recorded_by: by,
+        }),
+      );
     }
     for (const p of placements) {
       ids.set(
@@ -569,7 +667,13 @@ async function writeCareHistory(
     });
     events.push(
       { kind: 'became_looked_after', occurred_on: period.startedOn, ref: periodId, source_type: 'period_of_care', source_id: periodId },
-      { kind: 'placement_started', occurred_on: period.startedOn, ref: id(firstPlacement.id), source_type: 'placement', source_id: id(firstPlacement.id) },
+      {
+        kind: 'placement_started',
+        occurred_on: period.startedOn,
+        ref: id(firstPlacement.id),
+        source_type: 'placement',
+        source_id: id(firstPlacement.id),
+      },
     );
     const changeDays = [...new Set([...statuses.slice(1), ...placements.slice(1)].map((s) => s.startedOn))].sort();
     for (const day of changeDays) {
@@ -586,7 +690,13 @@ async function writeCareHistory(
         });
         const placedThen = placements.find((p) => p.startedOn < day && (p.endedOn === null || p.endedOn >= day));
         if (status.legalStatus === 'C2' && placedThen?.placementType === 'P1') {
-          events.push({ kind: 'care_order_made_living_with_parent', occurred_on: day, ref: id(placedThen.id), source_type: 'legal_status', source_id: id(status.id) });
+          events.push({
+            kind: 'care_order_made_living_with_parent',
+            occurred_on: day,
+            ref: id(placedThen.id),
+            source_type: 'legal_status',
+            source_id: id(status.id),
+          });
         }
       }
       const placementIndex = placements.findIndex((p, i) => i > 0 && p.startedOn === day);

@@ -31,11 +31,7 @@ export function serviceById(db: Kysely<Database>, id: string) {
 }
 
 export function teamByName(db: Kysely<Database>, name: string) {
-  return db
-    .selectFrom('teams')
-    .select(['id', 'name', 'is_front_door'])
-    .where(sql`lower(name)`, '=', name.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('teams').select(['id', 'name', 'is_front_door']).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
 }
 
 export function teamById(db: Kysely<Database>, id: string) {

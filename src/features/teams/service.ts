@@ -23,7 +23,11 @@ export const serviceNameSchema = z
   .trim()
   .min(1, 'Enter the name of the service')
   .max(120, 'The name of the service must be 120 characters or fewer');
-export const teamNameSchema = z.string().trim().min(1, 'Enter the name of the team').max(120, 'The name of the team must be 120 characters or fewer');
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the name of the team')
+  .max(120, 'The name of the team must be 120 characters or fewer');
 
 export interface TeamInService {
   id: string;
@@ -62,7 +66,14 @@ export async function addService(db: Kysely<Database>, by: OrganisationChangeBy,
   try {
     const id = await db.transaction().execute(async (trx) => {
       const serviceId = await queries.insertService(trx, parsed.data);
-      await recordAudit(trx, { staffId: by.staffId, action: 'service.create', outcome: 'allowed', recordType: 'service', recordId: serviceId, ipAddress: by.ipAddress });
+      await recordAudit(trx, {
+        staffId: by.staffId,
+        action: 'service.create',
+        outcome: 'allowed',
+        recordType: 'service',
+        recordId: serviceId,
+        ipAddress: by.ipAddress,
+      });
       return serviceId;
     });
     return { added: true, id };
@@ -73,7 +84,11 @@ export async function addService(db: Kysely<Database>, by: OrganisationChangeBy,
 }
 
 /** Adds a team to a service; team names are unique across the authority, whatever their capitals. */
-export async function addTeam(db: Kysely<Database>, by: OrganisationChangeBy, team: { name: string; serviceId: string }): Promise<AddOutcome> {
+export async function addTeam(
+  db: Kysely<Database>,
+  by: OrganisationChangeBy,
+  team: { name: string; serviceId: string },
+): Promise<AddOutcome> {
   const problems: Record<string, string> = {};
   const name = teamNameSchema.safeParse(team.name);
   if (!name.success) problems.name = name.error.issues[0]?.message ?? 'Enter the name of the team';

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { CaseworkVisitsTable } from '../../db/schema.js';
+import { type Kysely, sql } from 'kysely';
+import type { CaseworkVisitsTable, Database } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function visitsOf(access: ChildRecordAccess) {
@@ -30,4 +31,14 @@ export async function insertVisit(access: ChildRecordAccess, visit: Omit<Inserta
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** For the statutory returns: these children's statutory visits on or before a date. */
+export function visitsForReturns(db: Kysely<Database>, personIds: readonly string[], to: string) {
+  return db
+    .selectFrom('casework_visits')
+    .select(['person_id', 'plan_kind', 'plan_id', 'visited_on', 'child_seen', 'seen_alone'])
+    .where(sql<boolean>`person_id = any(${[...personIds]}::uuid[])`)
+    .where('visited_on', '<=', to)
+    .execute();
 }

@@ -102,3 +102,8 @@ export function recordVisit(
     return { ok: true };
   });
 }
+
+/** For the statutory returns (Ofsted Annex A): these children's statutory visits up to `to`. */
+export function visitsForReturns(db: Kysely<Database>, personIds: readonly string[], to: IsoDate) {
+  return queries.visitsForReturns(db, personIds, to);
+}

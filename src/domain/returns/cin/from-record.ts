@@ -1,6 +1,15 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import { sexElementFor } from './collection-year.js';
-import type { ChildProtectionPlan, CinAssessment, CinCensusMessage, CinChild, CinEpisode, CinHeader, CinPlan, Section47Enquiry } from './message.js';
+import type {
+  ChildProtectionPlan,
+  CinAssessment,
+  CinCensusMessage,
+  CinChild,
+  CinEpisode,
+  CinHeader,
+  CinPlan,
+  Section47Enquiry,
+} from './message.js';
 import type { CinRecord, CinRecordChild, CinRecordReferral } from './record.js';
 import { censusSex } from './sex-codes.js';
 
@@ -31,7 +40,8 @@ export function referralInScope(referral: CinRecordReferral, period: CinReturnPe
   return referral.closedOn === null || referral.closedOn >= period.start;
 }
 
-const within = (date: IsoDate | null, period: CinReturnPeriod): date is IsoDate => date !== null && date >= period.start && date <= period.end;
+const within = (date: IsoDate | null, period: CinReturnPeriod): date is IsoDate =>
+  date !== null && date >= period.start && date <= period.end;
 /** A date after the end of the period had not happened yet at the end of it. */
 const asAtEnd = (date: IsoDate | null, period: CinReturnPeriod): IsoDate | null => (date !== null && date <= period.end ? date : null);
 
@@ -46,7 +56,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-const byDate = <T>(date: (row: T) => IsoDate) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0);
+const byDate =
+  <T>(date: (row: T) => IsoDate) =>
+  (a: T, b: T) =>
+    date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0;
 
 /**
  * Hearth's record → the CIN census message for a period, as things stood at the end of it: work
@@ -64,7 +77,9 @@ export function cinMessageFromRecord(record: CinRecord, options: FromRecordOptio
   const assessments = groupBy(record.assessments, (a) => a.referralId);
   const enquiries = groupBy(record.enquiries, (e) => e.referralId);
   const initialConferences = new Map(
-    record.conferences.flatMap((c) => (c.kind === 'initial' && c.section47Id !== null && c.heldOn <= period.end ? [[c.section47Id, c.heldOn] as const] : [])),
+    record.conferences.flatMap((c) =>
+      c.kind === 'initial' && c.section47Id !== null && c.heldOn <= period.end ? [[c.section47Id, c.heldOn] as const] : [],
+    ),
   );
   const reviews = groupBy(
     record.conferences.filter((c) => c.kind === 'review' && c.planId !== null && within(c.heldOn, period)),

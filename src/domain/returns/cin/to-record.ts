@@ -67,7 +67,8 @@ export function cinRecordFromMessage(
       readWork(episode, at, referral, record, options.newId, problem, open);
     });
     const once = (paths: string[], what: string) => {
-      if (paths.length > 1) problem(paths[1] as string, `${what} is open while another is still open (${paths[0]}); Hearth keeps one open at a time`);
+      if (paths.length > 1)
+        problem(paths[1] as string, `${what} is open while another is still open (${paths[0]}); Hearth keeps one open at a time`);
     };
     once(open.episodes, 'This episode');
     once(open.assessments, 'This assessment');
@@ -95,9 +96,13 @@ function readEpisode(episode: CinEpisode, at: string, personId: string, newId: (
   const nfaKnown = required(episode.referralNfa, at, 'ReferralNFA', problem);
   if (episode.referralNfa === false) required(episode.primaryNeed, at, 'PrimaryNeedCode', problem);
   if ((episode.closureDate === null) !== (episode.reasonForClosure === null))
-    problem(`${at}/${episode.closureDate === null ? 'CINclosureDate' : 'ReasonForClosure'}`, 'CINclosureDate and ReasonForClosure go together');
+    problem(
+      `${at}/${episode.closureDate === null ? 'CINclosureDate' : 'ReasonForClosure'}`,
+      'CINclosureDate and ReasonForClosure go together',
+    );
   inOrder(episode.referralDate, episode.closureDate, `${at}/CINclosureDate`, 'CINclosureDate is before CINreferralDate', problem);
-  if (!dated || !sourced || !nfaKnown || episode.referralDate === null || episode.referralSource === null || episode.referralNfa === null) return null;
+  if (!dated || !sourced || !nfaKnown || episode.referralDate === null || episode.referralSource === null || episode.referralNfa === null)
+    return null;
   return {
     id: newId(),
     personId,
@@ -126,8 +131,20 @@ function readWork(
     const path = itemPath(at, 'Assessments', index);
     if (!required(assessment.startDate, path, 'AssessmentActualStartDate', problem) || assessment.startDate === null) return;
     beforeReferral(assessment.startDate, path, 'AssessmentActualStartDate');
-    inOrder(assessment.startDate, assessment.authorisationDate, `${path}/AssessmentAuthorisationDate`, 'AssessmentAuthorisationDate is before the start date', problem);
-    inOrder(assessment.startDate, assessment.internalReviewDate, `${path}/AssessmentInternalReviewDate`, 'AssessmentInternalReviewDate is before the start date', problem);
+    inOrder(
+      assessment.startDate,
+      assessment.authorisationDate,
+      `${path}/AssessmentAuthorisationDate`,
+      'AssessmentAuthorisationDate is before the start date',
+      problem,
+    );
+    inOrder(
+      assessment.startDate,
+      assessment.internalReviewDate,
+      `${path}/AssessmentInternalReviewDate`,
+      'AssessmentInternalReviewDate is before the start date',
+      problem,
+    );
     if (assessment.authorisationDate !== null && assessment.factors.length === 0)
       problem(`${path}/FactorsIdentifiedAtAssessment`, 'An authorised assessment needs its factors (21 when none were identified)');
     if (assessment.factors.includes('21') && assessment.factors.length > 1)
@@ -157,7 +174,13 @@ function readWork(
     const path = itemPath(at, 'Section47', index);
     if (!required(enquiry.startDate, path, 'S47ActualStartDate', problem) || enquiry.startDate === null) return;
     beforeReferral(enquiry.startDate, path, 'S47ActualStartDate');
-    inOrder(enquiry.startDate, enquiry.initialConferenceDate, `${path}/DateOfInitialCPC`, 'DateOfInitialCPC is before S47ActualStartDate', problem);
+    inOrder(
+      enquiry.startDate,
+      enquiry.initialConferenceDate,
+      `${path}/DateOfInitialCPC`,
+      'DateOfInitialCPC is before S47ActualStartDate',
+      problem,
+    );
     if (enquiry.initialConferenceNotRequired === true && enquiry.initialConferenceDate !== null)
       problem(`${path}/ICPCnotRequired`, 'ICPCnotRequired is true but an initial conference date is given');
     const id = newId();

@@ -45,6 +45,8 @@ export interface ChildForReturn {
   dateOfBirth: IsoDate | null;
   ethnicity: string | null;
   upn: string | null;
+  /** UN1-UN5: why the child has no UPN. */
+  upnUnknown: string | null;
   motherhood: { isMother: boolean; firstChildBornOn: IsoDate | null } | null;
   periods: readonly { startedOn: IsoDate; endedOn: IsoDate | null; reasonCeased: string | null }[];
   /** The child's SSDA903 episodes as Hearth derived them from legal statuses and placements. */
@@ -117,10 +119,16 @@ export function careLeaverBirthdayInYear(child: ChildForReturn, year: number): I
 }
 
 /** The contact reported for a birthday: the latest from 3 months before it to 1 month after. */
-export function contactForBirthday(contacts: readonly CareLeaverContactForReturn[], birthday: IsoDate): CareLeaverContactForReturn | undefined {
+export function contactForBirthday(
+  contacts: readonly CareLeaverContactForReturn[],
+  birthday: IsoDate,
+): CareLeaverContactForReturn | undefined {
   const from = addMonths(birthday, -3);
   const to = addMonths(birthday, 1);
-  return [...contacts].filter((c) => c.contactOn >= from && c.contactOn <= to).sort((a, b) => a.contactOn.localeCompare(b.contactOn)).at(-1);
+  return [...contacts]
+    .filter((c) => c.contactOn >= from && c.contactOn <= to)
+    .sort((a, b) => a.contactOn.localeCompare(b.contactOn))
+    .at(-1);
 }
 
 /** Looked after continuously for 12 months at 31 March (the OC2 cohort). */
@@ -144,7 +152,7 @@ function recordsOf(child: ChildForReturn, year: number, records: Records): boole
       SEX: sexForYear(child.sex, year),
       DOB,
       ETHNIC: child.ethnicity ?? '',
-      UPN: child.upn ?? '',
+      UPN: child.upn ?? child.upnUnknown ?? '',
       MOTHER: female && child.motherhood ? (child.motherhood.isMother ? '1' : '0') : '',
       MC_DOB: female ? date(child.motherhood?.firstChildBornOn) : '',
     }),

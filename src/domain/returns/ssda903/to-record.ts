@@ -1,10 +1,10 @@
 import { ageOn, type IsoDate } from '../../calendar/index.js';
-import { isCareLeaverAccommodationTypeCode } from '../../codes/ssda903-care-leaver-accommodation.js';
-import { isCareLeaverActivityCode } from '../../codes/ssda903-care-leaver-activity.js';
-import { isCareLeaverInTouchCode } from '../../codes/ssda903-care-leaver-in-touch.js';
 import { isEthnicityCode } from '../../codes/ethnicity.js';
 import { isAdopterLegalStatusCode } from '../../codes/ssda903-adopter-legal-status.js';
 import { isAdopterSexCode } from '../../codes/ssda903-adopter-sex.js';
+import { isCareLeaverAccommodationTypeCode } from '../../codes/ssda903-care-leaver-accommodation.js';
+import { isCareLeaverActivityCode } from '../../codes/ssda903-care-leaver-activity.js';
+import { isCareLeaverInTouchCode } from '../../codes/ssda903-care-leaver-in-touch.js';
 import { isLegalStatusCode } from '../../codes/ssda903-legal-status.js';
 import { isMissingTypeCode } from '../../codes/ssda903-missing.js';
 import { isPlacementProviderCode } from '../../codes/ssda903-placement-provider.js';
@@ -45,6 +45,7 @@ export interface ChildToImport {
   dateOfBirth: IsoDate;
   ethnicity: string | null;
   upn: string | null;
+  upnUnknown: string | null;
   motherhood: { isMother: boolean; firstChildBornOn: IsoDate | null } | null;
   /** Periods of care, legal statuses and placements, with ids local to the import ("p1", "ls1", "pl1"). */
   history: CareHistory;
@@ -76,7 +77,13 @@ class Problems {
   /** A date that must be given and valid. */
   date(file: FileKind, line: number, column: string, value: string): IsoDate | undefined {
     const parsed = fromReturnDate(value);
-    if (!parsed) this.add(file, line, column, value === '' ? `${column} is blank: give a date as DD/MM/YYYY` : `${column} "${value}" is not a date written DD/MM/YYYY`);
+    if (!parsed)
+      this.add(
+        file,
+        line,
+        column,
+        value === '' ? `${column} is blank: give a date as DD/MM/YYYY` : `${column} "${value}" is not a date written DD/MM/YYYY`,
+      );
     return parsed ?? undefined;
   }
   /** A date that may be blank. */
@@ -86,7 +93,14 @@ class Problems {
   code(file: FileKind, line: number, column: string, value: string, valid: (v: string) => boolean, optional = false): string | null {
     if (value === '' && optional) return null;
     if (!valid(value)) {
-      this.add(file, line, column, value === '' ? `${column} is blank: give one of the codes of the specification` : `${column} "${value}" is not a code of the specification`);
+      this.add(
+        file,
+        line,
+        column,
+        value === ''
+          ? `${column} is blank: give one of the codes of the specification`
+          : `${column} "${value}" is not a code of the specification`,
+      );
       return null;
     }
     return value;
@@ -115,7 +129,12 @@ interface DatedEpisode {
  * gaps within a period. The return names no carers, so placements that the return says kept the
  * same carer (T, U) share a carer named after the date that carer's placement began.
  */
-function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dateOfBirth: IsoDate, problems: Problems): CareHistory | undefined {
+function historyFromEpisodes(
+  childId: string,
+  rows: ReturnRow<'episodes'>[],
+  dateOfBirth: IsoDate,
+  problems: Problems,
+): CareHistory | undefined {
   const before = problems.errors.length;
   const dated: DatedEpisode[] = [];
   for (const row of rows) {
@@ -129,8 +148,15 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
     problems.code('episodes', row.line, 'PLACE_PROVIDER', r.PLACE_PROVIDER, isPlacementProviderCode, true);
     problems.code('episodes', row.line, 'REC', r.REC, isReasonEpisodeCeasedCode, true);
     problems.code('episodes', row.line, 'REASON_PLACE_CHANGE', r.REASON_PLACE_CHANGE, isReasonPlacementChangeCode, true);
-    if ((r.DEC === '') !== (r.REC === '')) problems.add('episodes', row.line, r.DEC === '' ? 'DEC' : 'REC', 'An episode that ended needs both DEC and REC; an open one has neither');
-    if (start && end && end <= start) problems.add('episodes', row.line, 'DEC', 'The episode must end after the day it started (DEC after DECOM)');
+    if ((r.DEC === '') !== (r.REC === ''))
+      problems.add(
+        'episodes',
+        row.line,
+        r.DEC === '' ? 'DEC' : 'REC',
+        'An episode that ended needs both DEC and REC; an open one has neither',
+      );
+    if (start && end && end <= start)
+      problems.add('episodes', row.line, 'DEC', 'The episode must end after the day it started (DEC after DECOM)');
     if (start && end !== undefined) dated.push({ row, start, end });
   }
   if (problems.errors.length > before) return undefined;
@@ -163,13 +189,40 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
         return undefined;
       }
       if (previous?.end && episode.start <= previous.end) {
-        problems.add('episodes', line, 'DECOM', 'A new period of care must start after the previous one ended (DECOM after the previous DEC)');
+        problems.add(
+          'episodes',
+          line,
+          'DECOM',
+          'A new period of care must start after the previous one ended (DECOM after the previous DEC)',
+        );
         return undefined;
       }
       const n = periods.length + 1;
-      periods.push({ id: `p${n}`, startedOn: episode.start, endedOn: null, reasonCeased: null, categoryOfNeed: r.CIN, homePostcode: postcode(r.HOME_POST) });
-      legalStatuses.push({ id: `ls${legalStatuses.length + 1}`, periodOfCareId: `p${n}`, legalStatus: r.LS, startedOn: episode.start, endedOn: null });
-      placements.push({ id: `pl${placements.length + 1}`, periodOfCareId: `p${n}`, ...placementDetails, carerName: null, startedOn: episode.start, endedOn: null, reasonForChange: null, rne: 'S' });
+      periods.push({
+        id: `p${n}`,
+        startedOn: episode.start,
+        endedOn: null,
+        reasonCeased: null,
+        categoryOfNeed: r.CIN,
+        homePostcode: postcode(r.HOME_POST),
+      });
+      legalStatuses.push({
+        id: `ls${legalStatuses.length + 1}`,
+        periodOfCareId: `p${n}`,
+        legalStatus: r.LS,
+        startedOn: episode.start,
+        endedOn: null,
+      });
+      placements.push({
+        id: `pl${placements.length + 1}`,
+        periodOfCareId: `p${n}`,
+        ...placementDetails,
+        carerName: null,
+        startedOn: episode.start,
+        endedOn: null,
+        reasonForChange: null,
+        rne: 'S',
+      });
     } else {
       const prior = previous as DatedEpisode;
       const p = prior.row.record;
@@ -183,10 +236,20 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
         return undefined;
       }
       if (r.CIN !== period.categoryOfNeed) {
-        problems.add('episodes', line, 'CIN', `The category of need stays as at the start of the period of care (${period.categoryOfNeed}) for all its episodes`);
+        problems.add(
+          'episodes',
+          line,
+          'CIN',
+          `The category of need stays as at the start of the period of care (${period.categoryOfNeed}) for all its episodes`,
+        );
       }
       if (postcode(r.HOME_POST) !== period.homePostcode) {
-        problems.add('episodes', line, 'HOME_POST', `Hearth keeps one home postcode for a period of care: this episode's differs from the first episode's (${period.homePostcode ?? 'blank'})`);
+        problems.add(
+          'episodes',
+          line,
+          'HOME_POST',
+          `Hearth keeps one home postcode for a period of care: this episode's differs from the first episode's (${period.homePostcode ?? 'blank'})`,
+        );
       }
       const legalStatusChanged = r.LS !== p.LS;
       const expectsLegalStatusChange = ['L', 'B', 'U'].includes(r.RNE);
@@ -201,8 +264,16 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
         );
       }
       const placementChanged = r.RNE !== 'L';
-      if (!placementChanged && (p.PLACE !== r.PLACE || p.PLACE_PROVIDER !== r.PLACE_PROVIDER || p.PL_POST !== r.PL_POST || p.URN !== r.URN)) {
-        problems.add('episodes', line, 'RNE', 'RNE L says only the legal status changed, but the placement details (PLACE, PLACE_PROVIDER, PL_POST or URN) differ from the episode before');
+      if (
+        !placementChanged &&
+        (p.PLACE !== r.PLACE || p.PLACE_PROVIDER !== r.PLACE_PROVIDER || p.PL_POST !== r.PL_POST || p.URN !== r.URN)
+      ) {
+        problems.add(
+          'episodes',
+          line,
+          'RNE',
+          'RNE L says only the legal status changed, but the placement details (PLACE, PLACE_PROVIDER, PL_POST or URN) differ from the episode before',
+        );
       }
       if (p.REASON_PLACE_CHANGE !== '' && (!placementChanged || isTemporaryPlacement(p.PLACE))) {
         problems.add(
@@ -216,17 +287,32 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
       }
       if (legalStatusChanged) {
         (legalStatuses.at(-1) as LegalStatusSpell).endedOn = episode.start;
-        legalStatuses.push({ id: `ls${legalStatuses.length + 1}`, periodOfCareId: period.id, legalStatus: r.LS, startedOn: episode.start, endedOn: null });
+        legalStatuses.push({
+          id: `ls${legalStatuses.length + 1}`,
+          periodOfCareId: period.id,
+          legalStatus: r.LS,
+          startedOn: episode.start,
+          endedOn: null,
+        });
       }
       if (placementChanged) {
         const ending = placements.at(-1) as PlacementSpell;
         ending.endedOn = episode.start;
         ending.reasonForChange = isTemporaryPlacement(ending.placementType) ? null : blank(p.REASON_PLACE_CHANGE);
-        placements.push({ id: `pl${placements.length + 1}`, periodOfCareId: period.id, ...placementDetails, carerName: null, startedOn: episode.start, endedOn: null, reasonForChange: null, rne: r.RNE });
+        placements.push({
+          id: `pl${placements.length + 1}`,
+          periodOfCareId: period.id,
+          ...placementDetails,
+          carerName: null,
+          startedOn: episode.start,
+          endedOn: null,
+          reasonForChange: null,
+          rne: r.RNE,
+        });
       }
     }
     if (r.REC === '' && index < dated.length - 1) {
-      problems.add('episodes', line, 'DEC', 'Only the child\'s last episode can be open (no DEC)');
+      problems.add('episodes', line, 'DEC', "Only the child's last episode can be open (no DEC)");
       return undefined;
     }
     if (r.REC === 'X1' && index === dated.length - 1) {
@@ -266,13 +352,19 @@ function historyFromEpisodes(childId: string, rows: ReturnRow<'episodes'>[], dat
     const e = derived[i];
     const r = episode.row.record;
     if (!e || e.startedOn !== episode.start || e.reasonNewEpisode !== r.RNE || (e.reasonPlacementChange ?? '') !== r.REASON_PLACE_CHANGE) {
-      problems.add('episodes', episode.row.line, undefined, `CHILD ${childId}: this episode does not follow from the legal status and placement changes the episodes describe`);
+      problems.add(
+        'episodes',
+        episode.row.line,
+        undefined,
+        `CHILD ${childId}: this episode does not follow from the legal status and placement changes the episodes describe`,
+      );
     }
   });
   return problems.errors.length > before ? undefined : history;
 }
 
-const lookedAfterOn = (history: CareHistory, day: IsoDate) => history.periods.some((p) => p.startedOn <= day && (p.endedOn === null || p.endedOn > day));
+const lookedAfterOn = (history: CareHistory, day: IsoDate) =>
+  history.periods.some((p) => p.startedOn <= day && (p.endedOn === null || p.endedOn > day));
 
 /**
  * Turns a return's files, already read, into the children Hearth would record, or every reason it
@@ -288,7 +380,13 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
   const problems = new Problems(fileNames);
   problems.errors.push(...readProblems);
   for (const kind of ['header', 'episodes'] as const) {
-    if (!ssda903[kind]) problems.add(kind, 0, undefined, `The ${kind === 'header' ? 'Header' : 'Episodes'} file is needed: it was not given or could not be read`);
+    if (!ssda903[kind])
+      problems.add(
+        kind,
+        0,
+        undefined,
+        `The ${kind === 'header' ? 'Header' : 'Episodes'} file is needed: it was not given or could not be read`,
+      );
   }
   const notes = notImported
     .filter((kind) => ssda903[kind] !== undefined)
@@ -310,16 +408,25 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
       continue;
     }
     const idProblem = laChildIdProblem(r.CHILD);
-    if (idProblem || normaliseLaChildId(r.CHILD) !== r.CHILD) problems.add('header', line, 'CHILD', `CHILD "${r.CHILD}" ${idProblem ?? 'must be written in capitals without spaces'}`);
+    if (idProblem || normaliseLaChildId(r.CHILD) !== r.CHILD)
+      problems.add('header', line, 'CHILD', `CHILD "${r.CHILD}" ${idProblem ?? 'must be written in capitals without spaces'}`);
     const sexes: Record<string, 'M' | 'F' | 'U'> = year >= 2025 ? { M: 'M', F: 'F', U: 'U' } : { '1': 'M', '2': 'F' };
     const sex = sexes[r.SEX];
-    if (!sex) problems.add('header', line, 'SEX', `SEX "${r.SEX}" is not valid for collection year ${year}: use ${year >= 2025 ? 'M, F or U' : '1 or 2'}`);
+    if (!sex)
+      problems.add(
+        'header',
+        line,
+        'SEX',
+        `SEX "${r.SEX}" is not valid for collection year ${year}: use ${year >= 2025 ? 'M, F or U' : '1 or 2'}`,
+      );
     const dateOfBirth = problems.date('header', line, 'DOB', r.DOB);
     const ethnicity = problems.code('header', line, 'ETHNIC', r.ETHNIC, isEthnicityCode, true);
     let upn: string | null = null;
-    if (r.UPN !== '' && !/^UN[1-5]$/.test(r.UPN)) {
+    const upnUnknown = /^UN[1-5]$/.test(r.UPN) ? r.UPN : null;
+    if (r.UPN !== '' && upnUnknown === null) {
       const problem = upnProblem(r.UPN);
-      if (problem || normaliseUpn(r.UPN) !== r.UPN) problems.add('header', line, 'UPN', `UPN "${r.UPN}" ${problem ?? 'must be written in capitals without spaces'}`);
+      if (problem || normaliseUpn(r.UPN) !== r.UPN)
+        problems.add('header', line, 'UPN', `UPN "${r.UPN}" ${problem ?? 'must be written in capitals without spaces'}`);
       else if (upns.has(r.UPN)) problems.add('header', line, 'UPN', `UPN ${r.UPN} is also CHILD ${upns.get(r.UPN)}'s`);
       else {
         upns.set(r.UPN, r.CHILD);
@@ -330,7 +437,8 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     let motherhood: ChildToImport['motherhood'] = null;
     if (r.MOTHER !== '' || r.MC_DOB !== '') {
       if (sex !== 'F') problems.add('header', line, 'MOTHER', 'MOTHER and MC_DOB are recorded for girls and young women only');
-      else if (r.MOTHER !== '1' && r.MOTHER !== '0') problems.add('header', line, 'MOTHER', `MOTHER "${r.MOTHER}" must be 1 or 0 when MC_DOB is given`);
+      else if (r.MOTHER !== '1' && r.MOTHER !== '0')
+        problems.add('header', line, 'MOTHER', `MOTHER "${r.MOTHER}" must be 1 or 0 when MC_DOB is given`);
       else if (r.MOTHER === '0' && r.MC_DOB !== '') problems.add('header', line, 'MC_DOB', 'MC_DOB is given only when MOTHER is 1');
       else motherhood = { isMother: r.MOTHER === '1', firstChildBornOn: firstChild ?? null };
     }
@@ -341,6 +449,7 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
       dateOfBirth,
       ethnicity,
       upn,
+      upnUnknown,
       motherhood,
       history: { dateOfBirth, periods: [], legalStatuses: [], placements: [] },
       reviews: [],
@@ -358,7 +467,8 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
   const withoutHistory = new Set<string>();
   const childOf = (kind: FileKind, row: { line: number; record: { CHILD: string } }): ChildToImport | undefined => {
     const child = children.get(row.record.CHILD);
-    if (!child && !headerIds.has(row.record.CHILD)) problems.add(kind, row.line, 'CHILD', `CHILD ${row.record.CHILD} has no line in the Header file`);
+    if (!child && !headerIds.has(row.record.CHILD))
+      problems.add(kind, row.line, 'CHILD', `CHILD ${row.record.CHILD} has no line in the Header file`);
     return child && !withoutHistory.has(child.laChildId) ? child : undefined;
   };
 
@@ -371,7 +481,12 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     const rows = episodesByChild.get(child.laChildId) ?? [];
     if (rows.length === 0) {
       const line = ssda903.header?.rows.find((row) => row.record.CHILD === child.laChildId)?.line ?? 0;
-      problems.add('header', line, 'CHILD', `CHILD ${child.laChildId} has no episodes: Hearth needs the care history of every child it imports`);
+      problems.add(
+        'header',
+        line,
+        'CHILD',
+        `CHILD ${child.laChildId} has no episodes: Hearth needs the care history of every child it imports`,
+      );
       withoutHistory.add(child.laChildId);
       continue;
     }
@@ -385,9 +500,11 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     const heldOn = problems.date('reviews', row.line, 'REVIEW', row.record.REVIEW);
     const participation = problems.code('reviews', row.line, 'REVIEW_CODE', row.record.REVIEW_CODE, isReviewParticipationCode);
     if (!child || !heldOn || !participation) continue;
-    if (!lookedAfterOn(child.history, heldOn)) problems.add('reviews', row.line, 'REVIEW', 'The child was not looked after on the review date');
-    else if (child.reviews.some((r) => r.heldOn === heldOn)) problems.add('reviews', row.line, 'REVIEW', 'A review on that date is already on an earlier line');
-    else if ((ageOn(child.dateOfBirth, heldOn) < 4) !== (participation === 'PN0')) {
+    if (!lookedAfterOn(child.history, heldOn))
+      problems.add('reviews', row.line, 'REVIEW', 'The child was not looked after on the review date');
+    else if (child.reviews.some((r) => r.heldOn === heldOn))
+      problems.add('reviews', row.line, 'REVIEW', 'A review on that date is already on an earlier line');
+    else if (ageOn(child.dateOfBirth, heldOn) < 4 !== (participation === 'PN0')) {
       problems.add('reviews', row.line, 'REVIEW_CODE', 'PN0 is for children under 4 at the review, and only for them');
     } else child.reviews.push({ heldOn, participation });
   }
@@ -426,15 +543,28 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     const r = row.record;
     const inTouch = problems.code('oc3', row.line, 'IN_TOUCH', r.IN_TOUCH, isCareLeaverInTouchCode, true);
     const activity = problems.code('oc3', row.line, 'ACTIV', r.ACTIV, isCareLeaverActivityCode, true);
-    const accommodation = problems.code('oc3', row.line, 'ACCOM', r.ACCOM, (v) => /^[A-Z][12]$/.test(v) && isCareLeaverAccommodationTypeCode(v.slice(0, 1)), true);
+    const accommodation = problems.code(
+      'oc3',
+      row.line,
+      'ACCOM',
+      r.ACCOM,
+      (v) => /^[A-Z][12]$/.test(v) && isCareLeaverAccommodationTypeCode(v.slice(0, 1)),
+      true,
+    );
     if (!child) continue;
     if (inTouch === null) {
-      if (r.ACTIV !== '' || r.ACCOM !== '') problems.add('oc3', row.line, 'IN_TOUCH', 'IN_TOUCH is blank but activity or accommodation is given');
+      if (r.ACTIV !== '' || r.ACCOM !== '')
+        problems.add('oc3', row.line, 'IN_TOUCH', 'IN_TOUCH is blank but activity or accommodation is given');
       continue;
     }
     const birthday = careLeaverBirthdayInYear(asChildForReturn(child), year);
     if (!birthday) {
-      problems.add('oc3', row.line, 'CHILD', `CHILD ${child.laChildId} is not a care leaver with a 17th to 21st birthday in collection year ${year} on the care history given`);
+      problems.add(
+        'oc3',
+        row.line,
+        'CHILD',
+        `CHILD ${child.laChildId} is not a care leaver with a 17th to 21st birthday in collection year ${year} on the care history given`,
+      );
       continue;
     }
     child.careLeaverContact = { contactOn: birthday, inTouch, activity, accommodation };
@@ -446,7 +576,8 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     const shouldBePlacedOn = problems.optionalDate('ad1', row.line, 'DATE_INT', r.DATE_INT);
     const matchedOn = problems.optionalDate('ad1', row.line, 'DATE_MATCH', r.DATE_MATCH);
     const adoptedByFosterCarer = problems.flag('ad1', row.line, 'FOSTER_CARE', r.FOSTER_CARE);
-    if (r.NB_ADOPTR !== '' && r.NB_ADOPTR !== '1' && r.NB_ADOPTR !== '2') problems.add('ad1', row.line, 'NB_ADOPTR', `NB_ADOPTR "${r.NB_ADOPTR}" must be 1, 2 or blank`);
+    if (r.NB_ADOPTR !== '' && r.NB_ADOPTR !== '1' && r.NB_ADOPTR !== '2')
+      problems.add('ad1', row.line, 'NB_ADOPTR', `NB_ADOPTR "${r.NB_ADOPTR}" must be 1, 2 or blank`);
     const adoptersSex = problems.code('ad1', row.line, 'SEX_ADOPTR', r.SEX_ADOPTR, isAdopterSexCode, true);
     const adoptersLegalStatus = problems.code('ad1', row.line, 'LS_ADOPTR', r.LS_ADOPTR, isAdopterLegalStatusCode, true);
     if (!child || shouldBePlacedOn === undefined || matchedOn === undefined) continue;
@@ -471,9 +602,17 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     const r = row.record;
     const decidedOn = problems.date('placedAdoption', row.line, 'DATE_PLACED', r.DATE_PLACED);
     const reversedOn = problems.optionalDate('placedAdoption', row.line, 'DATE_PLACED_CEASED', r.DATE_PLACED_CEASED);
-    const reasonReversed = problems.code('placedAdoption', row.line, 'REASON_PLACED_CEASED', r.REASON_PLACED_CEASED, isReasonNoLongerPlacedForAdoptionCode, true);
+    const reasonReversed = problems.code(
+      'placedAdoption',
+      row.line,
+      'REASON_PLACED_CEASED',
+      r.REASON_PLACED_CEASED,
+      isReasonNoLongerPlacedForAdoptionCode,
+      true,
+    );
     if (!child || !decidedOn || reversedOn === undefined) continue;
-    if (reversedOn !== null && reversedOn < decidedOn) problems.add('placedAdoption', row.line, 'DATE_PLACED_CEASED', 'The decision cannot be reversed before it was made');
+    if (reversedOn !== null && reversedOn < decidedOn)
+      problems.add('placedAdoption', row.line, 'DATE_PLACED_CEASED', 'The decision cannot be reversed before it was made');
     else child.adoptionDecisions.push({ decidedOn, reversedOn, reasonReversed });
   }
 
@@ -487,10 +626,20 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     if (!child || arrangement === null) continue;
     const period = child.history.periods.filter((p) => p.startedOn >= start && p.startedOn <= end).at(-1);
     if (!period) {
-      problems.add('prevPerm', row.line, 'CHILD', `PrevPerm is for a child who started to be looked after in collection year ${year}: CHILD ${child.laChildId} did not`);
+      problems.add(
+        'prevPerm',
+        row.line,
+        'CHILD',
+        `PrevPerm is for a child who started to be looked after in collection year ${year}: CHILD ${child.laChildId} did not`,
+      );
       continue;
     }
-    child.previousPermanence.push({ periodStartedOn: period.startedOn, arrangement, localAuthority: blank(r.LA_PERM), arrangementDate: blank(r.DATE_PERM) });
+    child.previousPermanence.push({
+      periodStartedOn: period.startedOn,
+      arrangement,
+      localAuthority: blank(r.LA_PERM),
+      arrangementDate: blank(r.DATE_PERM),
+    });
   }
 
   for (const row of ssda903.oc2?.rows ?? []) {
@@ -531,6 +680,7 @@ export function asChildForReturn(child: ChildToImport): ChildForReturn {
     dateOfBirth: child.dateOfBirth,
     ethnicity: child.ethnicity,
     upn: child.upn,
+    upnUnknown: child.upnUnknown,
     motherhood: child.motherhood,
     periods: child.history.periods.map((p) => ({ startedOn: p.startedOn, endedOn: p.endedOn, reasonCeased: p.reasonCeased })),
     episodes: deriveEpisodes(child.history),
@@ -550,8 +700,9 @@ export function asChildForReturn(child: ChildToImport): ChildForReturn {
  * the Episodes file (a start or an end), or undefined when it has none.
  */
 export function collectionYearOfEpisodes(ssda903: Ssda903Return): number | undefined {
-  const dates = (ssda903.episodes?.rows ?? []).flatMap((row) => [fromReturnDate(row.record.DECOM), fromReturnDate(row.record.DEC)]).filter((d) => d !== null);
+  const dates = (ssda903.episodes?.rows ?? [])
+    .flatMap((row) => [fromReturnDate(row.record.DECOM), fromReturnDate(row.record.DEC)])
+    .filter((d) => d !== null);
   const latest = dates.sort().at(-1);
   return latest ? collectionYearOf(latest) : undefined;
 }
-

@@ -8,6 +8,7 @@ import { childrenVisibleTo, isRecordId, withChildRecords } from '../../../platfo
 import type { Actor } from '../../../platform/actor.js';
 import { dateAndTimeInEngland } from '../../../platform/england-time.js';
 import { BadRequestError, NotFoundError } from '../../../platform/errors.js';
+import { registerRecordMover } from '../../../platform/record-movers.js';
 import { childSummaries } from '../../children/service.js';
 import { recordChronologyEntry } from '../../chronology/service.js';
 import { calendar, clockInstancesFor, recordCaseEvents } from '../../clocks/service.js';
@@ -202,3 +203,28 @@ export async function viewContact(db: Kysely<Database>, actor: Actor, contactId:
     return { contact, children, decisionDueOn };
   });
 }
+
+/** For the statutory returns (Ofsted Annex A list 1): each child of each contact received from `from` to `to`, whoever the child. */
+export function contactsForReturns(db: Kysely<Database>, from: IsoDate, to: IsoDate) {
+  return queries.contactsForReturns(db, from, to);
+}
+
+/** On merging two records of a child, the contacts about the merged child become contacts about the one kept. */
+registerRecordMover({
+  name: 'contacts',
+  columns: ['contact_children.person_id'],
+  move: async (merged, survivor) => {
+    const { moved, removed } = await queries.moveContactChildren(merged.trx, merged.personId, survivor.personId);
+    return [...moved.map((id) => `moved:${id}`), ...removed.map((r) => `removed:${r.contact_id}:${r.referral_id ?? ''}`)];
+  },
+  restore: async (merged, survivor, moved) => {
+    const parts = (prefix: string) => moved.filter((m) => m.startsWith(prefix)).map((m) => m.slice(prefix.length).split(':'));
+    await queries.moveContactChildrenBack(
+      merged.trx,
+      survivor.personId,
+      merged.personId,
+      parts('moved:').map(([contactId]) => contactId as string),
+      parts('removed:').map(([contactId, referralId]) => ({ contact_id: contactId as string, referral_id: referralId || null })),
+    );
+  },
+});

@@ -1,8 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { ReferralsTable } from '../../../db/schema.js';
-import type { ChildRecordAccess } from '../../../platform/access.js';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+import type { Database, ReferralsTable } from '../../../db/schema.js';
+import type { ChildRecordAccess } from '../../../platform/access.js';
 
 const columns = [
   'referrals.id',
@@ -92,4 +91,30 @@ export function referralsOfChildrenSince(db: Kysely<Database>, personIds: readon
     .where(sql<boolean>`person_id = any(${[...personIds]}::uuid[])`)
     .where('referral_date', '>=', from)
     .execute();
+}
+
+/** Whether the child has a referral not yet closed: a child has at most one. */
+export async function hasUnclosedReferral(access: ChildRecordAccess): Promise<boolean> {
+  const row = await access.trx
+    .selectFrom('referrals')
+    .select('id')
+    .where('person_id', '=', access.personId)
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function moveReferrals(access: ChildRecordAccess, toId: string): Promise<string[]> {
+  const rows = await access.trx
+    .updateTable('referrals')
+    .set({ person_id: toId })
+    .where('person_id', '=', access.personId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function moveReferralsBack(access: ChildRecordAccess, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await access.trx.updateTable('referrals').set({ person_id: access.personId }).where('id', 'in', ids).execute();
 }

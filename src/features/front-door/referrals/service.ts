@@ -1,15 +1,16 @@
-import type { IsoDate } from '../../../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, IsoDate } from '../../../db/schema.js';
 import type { PrimaryNeedCode } from '../../../domain/codes/cin-primary-need.js';
 import { primaryNeedLabel } from '../../../domain/codes/cin-primary-need.js';
 import type { ReferralSourceCode } from '../../../domain/codes/cin-referral-source.js';
 import { isReReferral } from '../../../domain/front-door/re-referral.js';
 import type { ChildRecordAccess } from '../../../platform/access.js';
+import { BadRequestError } from '../../../platform/errors.js';
+import { registerRecordMover } from '../../../platform/record-movers.js';
 import { formatDate } from '../../../platform/view-filters.js';
 import { recordChronologyEntry } from '../../chronology/service.js';
 import { type CaseEvent, recordCaseEvents } from '../../clocks/service.js';
 import * as queries from './queries.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 
 /** A child-in-need episode: from the referral to closure, with what the CIN census needs of it. */
 export interface Referral {
@@ -96,7 +97,9 @@ export async function closeReferral(
   closure: { closedOn: IsoDate; reason: string },
 ): Promise<boolean> {
   if (!(await queries.closeReferral(access, referral.id, referral.version, closure.closedOn, closure.reason))) return false;
-  await recordCaseEvents(access, [{ kind: 'episode_closed', occurredOn: closure.closedOn, ref: referral.id, source: { type: 'referral', id: referral.id } }]);
+  await recordCaseEvents(access, [
+    { kind: 'episode_closed', occurredOn: closure.closedOn, ref: referral.id, source: { type: 'referral', id: referral.id } },
+  ]);
   return true;
 }
 
@@ -112,3 +115,18 @@ export function referralsForReturns(db: Kysely<Database>, from: IsoDate, to: Iso
 export function referralsOfChildrenSince(db: Kysely<Database>, personIds: readonly string[], from: IsoDate) {
   return queries.referralsOfChildrenSince(db, personIds, from);
 }
+
+/**
+ * On merging two records of a child, the referrals (child-in-need episodes) of the merged record
+ * go to the one kept. A child has one episode open at a time, so two open episodes are refused.
+ */
+registerRecordMover({
+  name: 'referrals',
+  columns: ['referrals.person_id'],
+  move: async (merged, survivor) => {
+    if ((await queries.hasUnclosedReferral(merged)) && (await queries.hasUnclosedReferral(survivor)))
+      throw new BadRequestError('Both records have an open child-in-need episode. Close one of them before merging the records.');
+    return queries.moveReferrals(merged, survivor.personId);
+  },
+  restore: (merged, _survivor, moved) => queries.moveReferralsBack(merged, moved),
+});

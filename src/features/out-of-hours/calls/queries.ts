@@ -86,3 +86,59 @@ export function callsBetween(db: Kysely<Database>, from: Date, to: Date) {
     .orderBy('call.received_at', 'desc')
     .execute();
 }
+
+/**
+ * On merging two records of a child: the merged child's calls become calls about the survivor.
+ * Where the survivor is already named on the same call, the merged child's place is removed
+ * instead; both lists are returned so an undo can put everything back.
+ */
+export async function moveCallChildren(trx: Transaction<Database>, fromId: string, toId: string) {
+  const theirs = (await trx.selectFrom('out_of_hours_call_children').select('call_id').where('person_id', '=', fromId).execute()).map(
+    (r) => r.call_id,
+  );
+  if (theirs.length === 0) return { moved: [], removed: [] };
+  const shared = new Set(
+    (
+      await trx
+        .selectFrom('out_of_hours_call_children')
+        .select('call_id')
+        .where('person_id', '=', toId)
+        .where('call_id', 'in', theirs)
+        .execute()
+    ).map((r) => r.call_id),
+  );
+  const removed = theirs.filter((id) => shared.has(id));
+  const moved = theirs.filter((id) => !shared.has(id));
+  if (removed.length > 0)
+    await trx.deleteFrom('out_of_hours_call_children').where('person_id', '=', fromId).where('call_id', 'in', removed).execute();
+  if (moved.length > 0)
+    await trx
+      .updateTable('out_of_hours_call_children')
+      .set({ person_id: toId })
+      .where('person_id', '=', fromId)
+      .where('call_id', 'in', moved)
+      .execute();
+  return { moved, removed };
+}
+
+/** Undoes `moveCallChildren`. */
+export async function moveCallChildrenBack(
+  trx: Transaction<Database>,
+  survivorId: string,
+  mergedId: string,
+  moved: readonly string[],
+  removed: readonly string[],
+) {
+  if (moved.length > 0)
+    await trx
+      .updateTable('out_of_hours_call_children')
+      .set({ person_id: mergedId })
+      .where('person_id', '=', survivorId)
+      .where('call_id', 'in', moved)
+      .execute();
+  if (removed.length > 0)
+    await trx
+      .insertInto('out_of_hours_call_children')
+      .values(removed.map((callId) => ({ call_id: callId, person_id: mergedId })))
+      .execute();
+}

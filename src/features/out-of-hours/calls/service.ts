@@ -10,6 +10,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { dateAndTimeInEngland } from '../../../platform/england-time.js';
 import { BadRequestError, NotFoundError } from '../../../platform/errors.js';
+import { registerRecordMover } from '../../../platform/record-movers.js';
 import type { Role } from '../../../platform/roles.js';
 import { currentSocialWorker } from '../../allocation/service.js';
 import { childSummaries } from '../../children/service.js';
@@ -212,3 +213,17 @@ export async function callLog(db: Kysely<Database>, actor: Actor, from: Date, to
     }),
   }));
 }
+
+/** On merging two records of a child, the out-of-hours calls about the merged child become calls about the one kept. */
+registerRecordMover({
+  name: 'out-of-hours calls',
+  columns: ['out_of_hours_call_children.person_id'],
+  move: async (merged, survivor) => {
+    const { moved, removed } = await queries.moveCallChildren(merged.trx, merged.personId, survivor.personId);
+    return [...moved.map((id) => `moved:${id}`), ...removed.map((id) => `removed:${id}`)];
+  },
+  restore: async (merged, survivor, moved) => {
+    const ids = (prefix: string) => moved.filter((m) => m.startsWith(prefix)).map((m) => m.slice(prefix.length));
+    await queries.moveCallChildrenBack(merged.trx, survivor.personId, merged.personId, ids('moved:'), ids('removed:'));
+  },
+});

@@ -80,3 +80,13 @@ export function itemsOfCall(db: Kysely<Database>, callId: string) {
     .where('handover_items.call_id', '=', callId)
     .execute();
 }
+
+export async function moveItems(trx: Transaction<Database>, fromId: string, toId: string): Promise<string[]> {
+  const rows = await trx.updateTable('handover_items').set({ person_id: toId }).where('person_id', '=', fromId).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function moveItemsBack(trx: Transaction<Database>, ids: readonly string[], toId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('handover_items').set({ person_id: toId }).where('id', 'in', ids).execute();
+}

@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { dateAndTimeInEngland } from '../../../platform/england-time.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { registerRecordMover } from '../../../platform/record-movers.js';
 import type { Role } from '../../../platform/roles.js';
 import { childSummaries } from '../../children/service.js';
 import { calendar } from '../../clocks/service.js';
@@ -112,3 +113,11 @@ export async function acceptHandover(db: Kysely<Database>, actor: Actor, itemId:
     await withChildRecord(db, actor, item.person_id, 'view', 'out_of_hours.handover.accept', (access) => accept(access.trx));
   else await db.transaction().execute(accept);
 }
+
+/** On merging two records of a child, the merged child's handover items (waiting or accepted) go to the one kept. */
+registerRecordMover({
+  name: 'handover items',
+  columns: ['handover_items.person_id'],
+  move: (merged, survivor) => queries.moveItems(merged.trx, merged.personId, survivor.personId),
+  restore: (merged, _survivor, moved) => queries.moveItemsBack(merged.trx, moved, merged.personId),
+});
