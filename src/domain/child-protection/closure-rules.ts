@@ -35,13 +35,19 @@ export function checkClosure(input: {
   if (!episode || episode.closedOn !== null) return [{ field: 'form', message: 'The child has no open referral to close.' }];
   const problems: CaseworkProblem[] = [];
   if (episode.openAssessment)
-    problems.push({ field: 'form', message: 'An assessment is still open: it must be authorised before the case closes.' });
+    problems.push({ field: 'openAssessment', message: 'An assessment is still open: it must be authorised before the case closes.' });
   if (episode.openEnquiry)
-    problems.push({ field: 'form', message: 'A section 47 enquiry has no outcome yet: record it before the case closes.' });
+    problems.push({ field: 'openEnquiry', message: 'A section 47 enquiry has no outcome yet: record it before the case closes.' });
   if (episode.openProtectionPlan)
-    problems.push({ field: 'form', message: 'The child is on a child protection plan: end the plan before the case closes.' });
+    problems.push({
+      field: 'openProtectionPlan',
+      message: 'The child is on a child protection plan: end the plan before the case closes.',
+    });
   if (episode.openChildInNeedPlan)
-    problems.push({ field: 'form', message: 'The child has a child in need plan open: end the plan before the case closes.' });
+    problems.push({
+      field: 'openChildInNeedPlan',
+      message: 'The child has a child in need plan open: end the plan before the case closes.',
+    });
   if (input.closedOn > input.today) problems.push({ field: 'closedOn', message: 'The date of closure cannot be in the future' });
   else if (input.closedOn < episode.referralDate) {
     problems.push({ field: 'closedOn', message: `The case cannot close before the referral on ${spokenDate(episode.referralDate)}` });

@@ -53,5 +53,5 @@ const refusals: Record<StepDownTarget, string> = {
 
 /** Hearth's refusal when there is no usable authorisation, in words for the page. */
 export function refusalWithoutEvidence(target: StepDownTarget): CaseworkProblem {
-  return { field: 'form', message: refusals[target] };
+  return { field: 'authorisation', message: refusals[target] };
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
 import { addCalendarDays, addMonths } from '../../domain/calendar/date-arithmetic.js';
 import { type AnnexACell, type AnnexAList, buildAnnexALists } from '../../domain/returns/annex-a/build-lists.js';
+import { type AnnexACareFacts, buildCareLists } from '../../domain/returns/annex-a/care-lists.js';
 import type { AnnexAListKey } from '../../domain/returns/annex-a/lists.js';
 import { childrenVisibleTo } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
@@ -11,10 +12,17 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Role } from '../../platform/roles.js';
 import { currentAllocationsForReturns } from '../allocation/service.js';
 import { assessmentsForReturns } from '../assessments/service.js';
+import { contactsForReturn as careLeaverContactsForReturn } from '../care-leavers/service.js';
+import { carePlansForReturn } from '../care-plan/service.js';
 import { childrenForReturns } from '../children/service.js';
 import { readCinRecord } from '../cin-census-return/live-record.js';
 import { conferencesForReturns } from '../conferences/service.js';
 import { contactsForReturns } from '../front-door/contacts/service.js';
+import { careForReturn, childrenLookedAfterBy } from '../looked-after/service.js';
+import { reviewsForReturn } from '../looked-after-reviews/service.js';
+import { visitsForReturn as lookedAfterVisitsForReturn } from '../looked-after-visits/service.js';
+import { missingEpisodesForReturn, returnInterviewsForReturn } from '../missing-episodes/service.js';
+import { adoptionsForReturn } from '../ssda903-return/service.js';
 import { visitsForReturns } from '../visits/service.js';
 
 /** Who prepares Annex A for an inspection: performance analysts, and heads of service who answer for it. */
@@ -45,7 +53,8 @@ const outcomesFindingNeed = new Set(['child_in_need_plan', 'strategy_discussion'
 /**
  * The Annex A lists as at a date, read through each feature's service: the CIN census record for
  * the 12 months before (the lists look back 6 months; the counts 12), with contacts, current
- * allocations and statutory visits. Only the children in `visible` when it is given.
+ * allocations and statutory visits; and the care record of every child who had begun to be looked
+ * after by then (lists 8-10). Only the children in `visible` when it is given.
  */
 export async function annexALists(
   db: Kysely<Database>,
@@ -54,13 +63,15 @@ export async function annexALists(
 ): Promise<AnnexAList[]> {
   const from = addCalendarDays(addMonths(asOf, -12), 1);
   const period = { year: Number(asOf.slice(0, 4)), start: from, end: asOf };
-  const [record, contacts] = await Promise.all([
+  const [record, contacts, lookedAfter] = await Promise.all([
     readCinRecord(db, period),
     contactsForReturns(db, addCalendarDays(addMonths(asOf, -6), 1), asOf),
+    childrenLookedAfterBy(db, asOf),
   ]);
   const referralIds = record.referrals.map((r) => r.id);
-  const everyone = [...new Set([...record.children.map((c) => c.personId), ...contacts.map((c) => c.person_id)])];
+  const everyone = [...new Set([...record.children.map((c) => c.personId), ...contacts.map((c) => c.person_id), ...lookedAfter])];
   const shown = new Set(visible ? await visible(everyone) : everyone);
+  const careChildren = lookedAfter.filter((id) => shown.has(id));
   const inRecord = new Set(record.children.map((c) => c.personId));
   const contactChildren = await readCinRecordChildren(
     db,
@@ -74,7 +85,8 @@ export async function annexALists(
     assessmentsForReturns(db, referralIds),
     conferencesForReturns(db, referralIds),
   ]);
-  return buildAnnexALists(
+  const careFacts = await readCareFacts(db, careChildren, [...record.children]);
+  const lists = buildAnnexALists(
     {
       record,
       contacts: contacts.map((c) => ({ personId: c.person_id, receivedOn: c.received_on, referralSource: c.referral_source })),
@@ -92,6 +104,78 @@ export async function annexALists(
     },
     asOf,
   );
+  return [...lists, ...buildCareLists(careFacts, asOf)];
+}
+
+/** The care record of the looked after children and care leavers lists 8-10 can be about, read through each feature's service. */
+async function readCareFacts(db: Kysely<Database>, personIds: string[], known: AnnexACareFacts['children']): Promise<AnnexACareFacts> {
+  const inRecord = new Set(known.map((c) => c.personId));
+  const [others, allocations, care, reviews, visits, plans, missing, interviews, contacts, adoption] = await Promise.all([
+    readCinRecordChildren(
+      db,
+      personIds.filter((id) => !inRecord.has(id)),
+    ),
+    currentAllocationsForReturns(db, personIds),
+    careForReturn(db, personIds),
+    reviewsForReturn(db, personIds),
+    lookedAfterVisitsForReturn(db, personIds),
+    carePlansForReturn(db, personIds),
+    missingEpisodesForReturn(db, personIds),
+    returnInterviewsForReturn(db, personIds),
+    careLeaverContactsForReturn(db, personIds),
+    adoptionsForReturn(db, personIds),
+  ]);
+  const wanted = new Set(personIds);
+  return {
+    children: [...known.filter((c) => wanted.has(c.personId)), ...others],
+    allocations: allocations.map((a) => ({ personId: a.person_id, teamName: a.team_name, workerName: a.worker_name })),
+    periods: care.periods.map((p) => ({
+      personId: p.person_id,
+      startedOn: p.started_on,
+      endedOn: p.ended_on,
+      reasonCeased: p.reason_ceased,
+    })),
+    episodes: care.episodes.map((e) => ({
+      personId: e.person_id,
+      placementId: e.placement_id,
+      startedOn: e.started_on,
+      endedOn: e.ended_on,
+      legalStatus: e.legal_status,
+      categoryOfNeed: e.category_of_need,
+      placementType: e.placement_type,
+      provider: e.provider,
+      placementPostcode: e.placement_postcode,
+      urn: e.urn,
+    })),
+    uasc: care.uasc.map((u) => ({ personId: u.person_id, startedOn: u.started_on, ceasedOn: u.ceased_on })),
+    reviews: reviews.map((r) => ({ personId: r.person_id, heldOn: r.held_on })),
+    visits: visits.map((v) => ({ personId: v.person_id, visitedOn: v.visited_on })),
+    healthAssessments: plans.healthAssessments.map((h) => ({ personId: h.person_id, completedOn: h.completed_on })),
+    permanencePlans: plans.permanencePlans.map((p) => ({ personId: p.person_id, plan: p.plan, agreedOn: p.agreed_on })),
+    missing: missing
+      .filter((m) => m.missing_from === 'care')
+      .map((m) => ({ id: m.id, personId: m.person_id, kind: m.kind, startedOn: m.started_on })),
+    returnInterviews: interviews.map((i) => ({ missingEpisodeId: i.missing_episode_id, offeredOn: i.offered_on, outcome: i.outcome })),
+    careLeaverContacts: contacts.map((c) => ({
+      personId: c.person_id,
+      contactOn: c.contact_on,
+      inTouch: c.in_touch,
+      activity: c.activity,
+      accommodation: c.accommodation,
+    })),
+    adoptionDecisions: adoption.decisions.map((d) => ({
+      personId: d.person_id,
+      decidedOn: d.decided_on,
+      reversedOn: d.reversed_on,
+      reasonReversed: d.reason_reversed,
+    })),
+    adoptions: adoption.adoptions.map((a) => ({
+      personId: a.person_id,
+      adoptedOn: a.adopted_on,
+      shouldBePlacedOn: a.should_be_placed_on,
+      matchedOn: a.matched_on,
+    })),
+  };
 }
 
 /** Children who had a contact but no referral in the period: their identifiers for list 1. */

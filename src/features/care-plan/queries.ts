@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { EducationPlansTable, HealthAssessmentsTable, PermanencePlansTable } from '../../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, EducationPlansTable, HealthAssessmentsTable, PermanencePlansTable } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function healthAssessments(access: ChildRecordAccess) {
@@ -52,4 +52,24 @@ export async function insertPermanencePlan(access: ChildRecordAccess, row: Omit<
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+}
+
+export function healthAssessmentsOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('health_assessments')
+    .select(['person_id', 'kind', 'completed_on'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('completed_on')
+    .execute();
+}
+
+export function permanencePlansOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('permanence_plans')
+    .select(['person_id', 'plan', 'agreed_on'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('agreed_on')
+    .execute();
 }

@@ -160,3 +160,11 @@ export function recordPermanencePlan(
     return { ok: true };
   });
 }
+
+/** The health assessments and permanence plans of many children at once, for the authority's Annex A. */
+export async function carePlansForReturn(db: Kysely<Database>, personIds: readonly string[]) {
+  if (personIds.length === 0) return { healthAssessments: [], permanencePlans: [] };
+  const healthAssessments = await queries.healthAssessmentsOf(db, personIds);
+  const permanencePlans = await queries.permanencePlansOf(db, personIds);
+  return { healthAssessments, permanencePlans };
+}

@@ -13,6 +13,8 @@ import { managerRoles } from '../management-decisions/service.js';
 import * as closure from './service.js';
 
 const params = z.object({ personId: z.string() });
+/** The reasons Hearth gives for not closing the case, listed on the page with their own anchors. */
+const refusalFields = ['form', 'openAssessment', 'openEnquiry', 'openProtectionPlan', 'openChildInNeedPlan', 'authorisation'];
 const closedOnField: DateField[] = [{ name: 'closedOn', label: 'Date of closure' }];
 const schema = z.object({
   version: z.coerce.number().int().positive(),
@@ -31,7 +33,7 @@ export async function caseClosureRoutes(app: FastifyInstance, { db }: { db: Kyse
       section: 'child-in-need',
       ...view,
       version: form.values.version ?? String(view.referral?.version ?? ''),
-      refused: status === 400 && Boolean(form.errors.form),
+      refusals: refusalFields.flatMap((field) => (form.errors[field] ? [{ field, message: form.errors[field] }] : [])),
       isManager: managerRoles.includes(actor.role),
       form,
       reasonItems: selectItems(reasonForClosureCodes, form.values.reason),
@@ -43,7 +45,7 @@ export async function caseClosureRoutes(app: FastifyInstance, { db }: { db: Kyse
   app.post('/children/:personId/casework/closure', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const parsed = readForm(request.body, schema, closedOnField, [], ['form', 'closedOn', 'reason']);
+    const parsed = readForm(request.body, schema, closedOnField, [], [...refusalFields, 'closedOn', 'reason']);
     if (!parsed.ok) {
       if (parsed.form.errors.version)
         throw new BadRequestError('The form was missing the referral’s version. Reload the page and try again.');

@@ -52,7 +52,7 @@ export async function childInNeedPlanRoutes(app: FastifyInstance, { db }: { db: 
       ...view,
       plan: open,
       version: form.values.version ?? String(open?.version ?? ''),
-      refused: status === 400 && Boolean(form.errors.form),
+      refused: status === 400 && Boolean(form.errors.authorisation),
       isManager: managerRoles.includes(actor.role),
       form,
       reasonItems: radioItems(
@@ -140,7 +140,7 @@ export async function childInNeedPlanRoutes(app: FastifyInstance, { db }: { db: 
   app.post('/children/:personId/casework/child-in-need-plans/end', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const parsed = readForm(request.body, endSchema, endedOnField, [], ['form', 'endedOn', 'reason']);
+    const parsed = readForm(request.body, endSchema, endedOnField, [], ['form', 'authorisation', 'endedOn', 'reason']);
     if (!parsed.ok) {
       if (parsed.form.errors.version) throw new BadRequestError('The form was missing the plan’s version. Reload the page and try again.');
       return render(reply, actor, personId, 'end', 'End the child in need plan', parsed.form, 400);

@@ -72,7 +72,7 @@ export async function protectionPlanRoutes(app: FastifyInstance, { db }: { db: K
       section: 'child-protection',
       ...view,
       version: form.values.version ?? String(view.plan?.version ?? ''),
-      refused: status === 400 && Boolean(form.errors.form),
+      refused: status === 400 && Boolean(form.errors.authorisation),
       isManager: managerRoles.includes(actor.role),
       form,
       reasonItems: radioItems(
@@ -87,7 +87,7 @@ export async function protectionPlanRoutes(app: FastifyInstance, { db }: { db: K
   app.post('/children/:personId/casework/protection-plan/end', { config: { roles: caseworkRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { personId } = params.parse(request.params);
-    const parsed = readForm(request.body, endSchema, endedOnField, [], ['form', 'endedOn', 'reason']);
+    const parsed = readForm(request.body, endSchema, endedOnField, [], ['form', 'authorisation', 'endedOn', 'reason']);
     if (!parsed.ok) {
       if (parsed.form.errors.version) throw new BadRequestError('The form was missing the plan’s version. Reload the page and try again.');
       return renderEnd(reply, actor, personId, parsed.form, 400);

@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { LookedAfterVisitsTable } from '../../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, LookedAfterVisitsTable } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
 
 export function visits(access: ChildRecordAccess) {
@@ -29,4 +29,14 @@ export async function insertVisit(access: ChildRecordAccess, visit: Omit<Inserta
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+}
+
+export function visitsOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('looked_after_visits')
+    .select(['person_id', 'visited_on', 'child_seen'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('visited_on')
+    .execute();
 }

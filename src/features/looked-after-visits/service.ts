@@ -89,3 +89,8 @@ export function recordVisit(
     return { ok: true };
   });
 }
+
+/** The statutory visits to many looked after children at once (date, whether the child was seen), for the authority's Annex A. */
+export function visitsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
+  return personIds.length === 0 ? Promise.resolve([]) : queries.visitsOf(db, personIds);
+}

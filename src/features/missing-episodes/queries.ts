@@ -128,9 +128,19 @@ export async function resolvePrompt(
 export function missingEpisodesOf(db: Kysely<Database>, personIds: readonly string[]) {
   return db
     .selectFrom('missing_episodes')
-    .select(['person_id', 'kind', 'started_on', 'returned_on'])
+    .select(['id', 'person_id', 'kind', 'missing_from', 'started_on', 'returned_on'])
     .where('person_id', 'in', personIds)
     .orderBy('person_id')
     .orderBy('started_on')
+    .execute();
+}
+
+export function returnInterviewsOf(db: Kysely<Database>, personIds: readonly string[]) {
+  return db
+    .selectFrom('return_interviews')
+    .select(['person_id', 'missing_episode_id', 'offered_on', 'outcome'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('offered_on')
     .execute();
 }

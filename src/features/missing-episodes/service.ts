@@ -399,3 +399,8 @@ export function viewMissing(db: Kysely<Database>, actor: Actor, personId: string
 export function missingEpisodesForReturn(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.missingEpisodesOf(db, personIds);
 }
+
+/** The return interviews offered to many children at once (which episode, and whether it was held or declined), for the authority's Annex A. */
+export function returnInterviewsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
+  return personIds.length === 0 ? Promise.resolve([]) : queries.returnInterviewsOf(db, personIds);
+}

@@ -753,3 +753,11 @@ async function writeCareHistory(
     })),
   );
 }
+
+/** The adoption decisions (and reversals) and adoptions of many children at once, for the authority's Annex A. */
+export async function adoptionsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
+  if (personIds.length === 0) return { decisions: [], adoptions: [] };
+  const decisions = await queries.adoptionDecisionsOf(db, personIds);
+  const adoptions = await queries.adoptionsOf(db, personIds);
+  return { decisions, adoptions };
+}

@@ -29,7 +29,24 @@ export interface AnnexAFacts {
   conferencePlan: Map<string, boolean>;
 }
 
-const date = (value: IsoDate | null | undefined): AnnexACell => (value ? { date: value } : null);
+/** A date cell, or empty. */
+export const date = (value: IsoDate | null | undefined): AnnexACell => (value ? { date: value } : null);
+
+/** The five columns every child list starts with: identifier, gender, ethnicity, date of birth and age at the as-at date. */
+export function childColumns(child: CinRecordChild, asOf: IsoDate): AnnexACell[] {
+  return [
+    child.laChildId,
+    annexAGender(child.sex),
+    child.ethnicity,
+    date(child.dateOfBirth ?? child.expectedDateOfBirth),
+    child.dateOfBirth && child.dateOfBirth <= asOf ? ageOn(child.dateOfBirth, asOf) : null,
+  ];
+}
+
+/** "Does the child have a disability": unknown when nothing is recorded. */
+export function disabilityAnswer(child: CinRecordChild): AnnexACell {
+  return child.disabilities.length === 0 ? annexAAnswer(null) : annexAAnswer(child.disabilities.some((d) => d !== 'NONE'));
+}
 
 /** The look-back window: the 6 months up to and including the as-at date (lists 1-8). */
 export function lookBack(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
@@ -37,11 +54,11 @@ export function lookBack(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
 }
 
 /** The 12 months up to and including the as-at date, for the counts in lists 3 and 5. */
-function lastTwelveMonths(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
+export function lastTwelveMonths(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: addCalendarDays(addMonths(asOf, -12), 1), to: asOf };
 }
 
-const inWindow = (d: IsoDate | null, w: { from: IsoDate; to: IsoDate }) => d !== null && d >= w.from && d <= w.to;
+export const inWindow = (d: IsoDate | null, w: { from: IsoDate; to: IsoDate }) => d !== null && d >= w.from && d <= w.to;
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -81,15 +98,8 @@ export function buildAnnexALists(facts: AnnexAFacts, asOf: IsoDate): AnnexAList[
     (d) => d.personId,
   );
 
-  const common = (child: CinRecordChild): AnnexACell[] => [
-    child.laChildId,
-    annexAGender(child.sex),
-    child.ethnicity,
-    date(child.dateOfBirth ?? child.expectedDateOfBirth),
-    child.dateOfBirth && child.dateOfBirth <= asOf ? ageOn(child.dateOfBirth, asOf) : null,
-  ];
-  const disability = (child: CinRecordChild): AnnexACell =>
-    child.disabilities.length === 0 ? annexAAnswer(null) : annexAAnswer(child.disabilities.some((d) => d !== 'NONE'));
+  const common = (child: CinRecordChild): AnnexACell[] => childColumns(child, asOf);
+  const disability = disabilityAnswer;
   const allocated = (personId: string): AnnexACell[] => [
     allocation.get(personId)?.teamName ?? null,
     allocation.get(personId)?.workerName ?? null,
