@@ -15,7 +15,7 @@ describe.skipIf(!chromiumInstalled)('finding a child', () => {
     await page().getByLabel('Name, date of birth (YYYY-MM-DD) or LA child ID').fill(child.familyName);
     await clickThrough(button(page(), 'Search'));
 
-    const results = page().getByRole('table', { name: /found$/ });
+    const results = page().getByRole('table', { name: /found, best match first$/ });
     const row = results.getByRole('row').filter({ hasText: child.laChildId });
     await clickThrough(row.getByRole('link', { name: child.name }));
 

@@ -77,7 +77,7 @@ export const hearthPages: HearthPage[] = [
       await asSocialWorker(page, '/');
       const child = await firstAllocatedChild(page);
       await page.goto(`/children?q=${encodeURIComponent(child.familyName)}`);
-      await page.getByRole('table', { name: /found$/ }).waitFor();
+      await page.getByRole('table', { name: /found, best match first$/ }).waitFor();
     },
   },
   {
