@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { createAccount } from '../features/staff-accounts/service.js';
 import type { Role } from '../platform/roles.js';
-import { addChildRecordDemo } from './demo/child-record.js';
-import { addLookedAfterDemo } from './demo/looked-after.js';
 import { addAssessmentAndProtectionDemo } from './demo/assessment-and-protection.js';
+import { addChildRecordDemo } from './demo/child-record.js';
 import { addClockDemo } from './demo/clocks.js';
 import { addFrontDoorDemo } from './demo/front-door.js';
+import { addLookedAfterDemo } from './demo/looked-after.js';
 import { addOutOfHoursDemo } from './demo/out-of-hours.js';
 
 /** The password of every demo account; printed when Hearth starts on demo data. */

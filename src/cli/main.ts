@@ -61,7 +61,11 @@ program
 program
   .command('generate')
   .description('fill an empty database with a synthetic local authority (deterministic for a seed), for demos, load tests and benchmarks')
-  .addOption(new Option('--scale <scale>', 'small (demo size), medium (a fifth of large) or large (a big city over 10 years)').choices(scaleNames).default('small'))
+  .addOption(
+    new Option('--scale <scale>', 'small (demo size), medium (a fifth of large) or large (a big city over 10 years)')
+      .choices(scaleNames)
+      .default('small'),
+  )
   .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 2017)
   .option('--today <YYYY-MM-DD>', 'the day the history runs up to (default: today in England)')
   .action(async (options: { scale: (typeof scaleNames)[number]; seed: number; today?: string }) => {
@@ -124,9 +128,15 @@ team
 const validate = program.command('validate').description('check a statutory return against the DfE validation rules');
 validate
   .command('cin-census')
-  .description("check a CIN census XML file (another system's extract) against the DfE rules without importing it or opening the database; without FILE, the return built from Hearth's own record")
+  .description(
+    "check a CIN census XML file (another system's extract) against the DfE rules without importing it or opening the database; without FILE, the return built from Hearth's own record",
+  )
   .argument('[file]', 'the CIN census XML file')
-  .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)', parseCollectionYear)
+  .requiredOption(
+    '--year <YYYY>',
+    'collection year, named by the 31 March it ends on (2025 = 1 April 2024 to 31 March 2025)',
+    parseCollectionYear,
+  )
   .option('--json', 'print the failures as a JSON array of { rule, la_child_id, severity, message }', false)
   .action(async (file: string | undefined, options: { year: number; json: boolean }) => {
     if (file !== undefined) return validateCinCensusFile(file, options);
@@ -186,7 +196,9 @@ importReturn
 
 exportReturn
   .command('cin-census')
-  .description('write the CIN census XML for a collection year, after printing every DfE rule failure (the file is written whatever they are)')
+  .description(
+    'write the CIN census XML for a collection year, after printing every DfE rule failure (the file is written whatever they are)',
+  )
   .requiredOption('--year <YYYY>', 'collection year, named by the 31 March it ends on', parseCollectionYear)
   .requiredOption('--out <file>', 'the XML file to write')
   .action(async (options: { year: number; out: string }) => {

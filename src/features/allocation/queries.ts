@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { AllocationKind, Database, IsoDate } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
-import { sql } from 'kysely';
 
 export function currentAllocation(access: ChildRecordAccess, kind: AllocationKind) {
   return access.trx

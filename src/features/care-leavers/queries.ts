@@ -77,3 +77,14 @@ export function contactsOf(db: Kysely<Database>, personIds: readonly string[]) {
     .orderBy('contact_on')
     .execute();
 }
+
+/** Whether this record has a current personal adviser. */
+export async function hasCurrentAdviser(access: ChildRecordAccess): Promise<boolean> {
+  const row = await access.trx
+    .selectFrom('personal_advisers')
+    .select('id')
+    .where('person_id', '=', access.personId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

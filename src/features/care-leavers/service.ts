@@ -7,10 +7,15 @@ import { careLeaverInTouchLabel } from '../../domain/codes/ssda903-care-leaver-i
 import { careLeaverCategory, careLeaverCategoryNames, eligibleChildFrom } from '../../domain/looked-after/leaving-care.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { outstandingClocksOf, recordCaseEvents } from '../clocks/service.js';
 import { childHeader, periodsOf } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const leavingCareTables = ['pathway_plans', 'personal_advisers', 'care_leaver_contacts'] as const;
 
 registerSourceLink('pathway_plan', (personId) => `/children/${personId}/leaving-care`);
 registerSourceLink('personal_adviser', (personId) => `/children/${personId}/leaving-care`);
@@ -193,3 +198,19 @@ export function recordContact(
 export function contactsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.contactsOf(db, personIds);
 }
+
+/**
+ * On merging two records of a child, the merged record's pathway plans, personal advisers and
+ * care leaver contacts go to the one kept. A young person has one current personal adviser, so two
+ * records each with a current adviser are refused.
+ */
+registerRecordMover({
+  name: 'pathway plans, personal advisers and care leaver contacts',
+  columns: ['pathway_plans.person_id', 'personal_advisers.person_id', 'care_leaver_contacts.person_id'],
+  move: async (merged, survivor) => {
+    if ((await queries.hasCurrentAdviser(merged)) && (await queries.hasCurrentAdviser(survivor)))
+      throw new BadRequestError('Both records have a current personal adviser. End one of them before merging the records.');
+    return moveChildRows(merged, survivor, leavingCareTables);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, leavingCareTables, moved),
+});

@@ -3,10 +3,14 @@ import type { Database, IsoDate } from '../../db/schema.js';
 import { carePlanPermanenceLabel } from '../../domain/codes/ssd-care-plan-permanence.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { outstandingClocksOf, recordCaseEvents } from '../clocks/service.js';
 import { careOn, childHeader, periodsOf } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const carePlanTables = ['health_assessments', 'education_plans', 'permanence_plans'] as const;
 
 registerSourceLink('health_assessment', (personId) => `/children/${personId}/care-plan`);
 registerSourceLink('education_plan', (personId) => `/children/${personId}/care-plan`);
@@ -168,3 +172,11 @@ export async function carePlansForReturn(db: Kysely<Database>, personIds: readon
   const permanencePlans = await queries.permanencePlansOf(db, personIds);
   return { healthAssessments, permanencePlans };
 }
+
+/** On merging two records of a child, the merged record's health assessments, PEPs and permanence plans go to the one kept. */
+registerRecordMover({
+  name: 'health assessments, education plans and permanence plans',
+  columns: ['health_assessments.person_id', 'education_plans.person_id', 'permanence_plans.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, carePlanTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, carePlanTables, moved),
+});

@@ -3,11 +3,15 @@ import type { Database, IsoDate } from '../../db/schema.js';
 import { legalGatewayOutcomeLabel } from '../../domain/codes/ssd-legal-gateway-outcome.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { outstandingClocksOf, recordCaseEvents } from '../clocks/service.js';
 import { childHeader } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const courtTables = ['pre_proceedings', 'care_proceedings'] as const;
 
 registerSourceLink('pre_proceedings', (personId) => `/children/${personId}/court`);
 registerSourceLink('care_proceedings', (personId) => `/children/${personId}/court`);
@@ -214,3 +218,11 @@ export function concludeCareProceedings(
     return { ok: true };
   });
 }
+
+/** On merging two records of a child, the merged record's pre-proceedings and care proceedings go to the one kept. */
+registerRecordMover({
+  name: 'pre-proceedings and care proceedings',
+  columns: ['pre_proceedings.person_id', 'care_proceedings.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, courtTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, courtTables, moved),
+});

@@ -218,7 +218,19 @@ export async function updateChildDetails(access: ChildRecordAccess, version: num
 export function childrenForReturns(db: Kysely<Database>, personIds: readonly string[]) {
   return db
     .selectFrom('people')
-    .select(['id', 'la_child_id', 'upn', 'former_upn', 'upn_unknown', 'date_of_birth', 'expected_date_of_birth', 'sex', 'died_on', 'ethnicity', 'disabilities'])
+    .select([
+      'id',
+      'la_child_id',
+      'upn',
+      'former_upn',
+      'upn_unknown',
+      'date_of_birth',
+      'expected_date_of_birth',
+      'sex',
+      'died_on',
+      'ethnicity',
+      'disabilities',
+    ])
     .where(sql<boolean>`id = any(${[...personIds]}::uuid[])`)
     .where('is_child', '=', true)
     .where('merged_into_id', 'is', null)

@@ -114,6 +114,9 @@ describe('the CIN census and Annex A pages', () => {
       'List 5 S47 and ICPCs',
       'List 6 Children in need',
       'List 7 Child protection',
+      'List 8 Children in care',
+      'List 9 Care leavers',
+      'List 10 Adoption',
     ]);
     const referrals = workbook.getWorksheet('List 3 Referrals') as ExcelJS.Worksheet;
     expect((referrals.getRow(1).values as unknown[]).slice(1)).toEqual([

@@ -2,9 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import * as queries from './queries.js';
+
+const supportTables = ['independent_support'] as const;
 
 registerSourceLink('independent_support', (personId) => `/children/${personId}/reviews#independent-support`);
 
@@ -114,3 +118,11 @@ export function endSupport(
     return { ok: true };
   });
 }
+
+/** On merging two records of a child, the merged record's independent visitors and advocates go to the one kept. */
+registerRecordMover({
+  name: 'independent visitors and advocates',
+  columns: ['independent_support.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, supportTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, supportTables, moved),
+});

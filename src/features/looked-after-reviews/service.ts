@@ -4,12 +4,16 @@ import { ageOn } from '../../domain/calendar/index.js';
 import { reviewParticipationLabel } from '../../domain/codes/ssda903-review-participation.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { allocateReviewingOfficer, reviewingOfficerChoices } from '../allocation/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { outstandingClocksOf, recordCaseEvents } from '../clocks/service.js';
 import { supportOf } from '../independent-support/service.js';
 import { careOn, childHeader } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const reviewTables = ['looked_after_reviews'] as const;
 
 registerSourceLink('looked_after_review', (personId) => `/children/${personId}/reviews`);
 
@@ -115,3 +119,11 @@ export function allocateOfficer(
 export function reviewsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.reviewsOf(db, personIds);
 }
+
+/** On merging two records of a child, the merged record's looked-after reviews go to the one kept. */
+registerRecordMover({
+  name: 'looked-after reviews',
+  columns: ['looked_after_reviews.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, reviewTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, reviewTables, moved),
+});

@@ -2,10 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { outstandingClocksOf, recordCaseEvents } from '../clocks/service.js';
 import { careOn, childHeader } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const visitTables = ['looked_after_visits'] as const;
 
 registerSourceLink('looked_after_visit', (personId) => `/children/${personId}/visits`);
 
@@ -94,3 +98,11 @@ export function recordVisit(
 export function visitsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.visitsOf(db, personIds);
 }
+
+/** On merging two records of a child, the merged record's statutory visits go to the one kept. */
+registerRecordMover({
+  name: 'looked-after visits',
+  columns: ['looked_after_visits.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, visitTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, visitTables, moved),
+});

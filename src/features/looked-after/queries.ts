@@ -199,3 +199,20 @@ export function uascStatusesOf(db: Kysely<Database>, personIds: readonly string[
     .orderBy('started_on')
     .execute();
 }
+
+/** Whether this record has any period of care, open or ended. */
+export async function hasPeriodOfCare(access: ChildRecordAccess): Promise<boolean> {
+  const row = await access.trx.selectFrom('periods_of_care').select('id').where('person_id', '=', access.personId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether this record has a UASC status not yet ceased. */
+export async function hasOpenUascStatus(access: ChildRecordAccess): Promise<boolean> {
+  const row = await access.trx
+    .selectFrom('uasc_statuses')
+    .select('id')
+    .where('person_id', '=', access.personId)
+    .where('ceased_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,12 +13,16 @@ import { eligibleChildFrom } from '../../domain/looked-after/leaving-care.js';
 import { normalisePostcode } from '../../domain/people/postcode.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
-import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
 import * as children from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { type CaseEvent, recordCaseEvents, replaceCaseEvents } from '../clocks/service.js';
 import * as queries from './queries.js';
+
+const careHistoryTables = ['periods_of_care', 'legal_statuses', 'placements', 'care_episodes', 'uasc_statuses'] as const;
 
 registerSourceLink('period_of_care', (personId) => `/children/${personId}/looked-after`);
 registerSourceLink('placement', (personId) => `/children/${personId}/looked-after`);
@@ -547,3 +551,30 @@ export async function careForReturn(db: Kysely<Database>, personIds: readonly st
   const uasc = await queries.uascStatusesOf(db, personIds);
   return { periods, episodes, uasc };
 }
+
+/**
+ * On merging two records of a child, the merged record's care history (periods of care, legal
+ * statuses, placements, the SSDA903 episodes derived from them) and UASC statuses go to the one
+ * kept. Two care histories are not interleaved: if both records have a period of care the merge is
+ * refused, so the episodes moved are exactly those derived from the history moved with them.
+ */
+registerRecordMover({
+  name: 'periods of care, legal statuses, placements and UASC statuses',
+  columns: [
+    'periods_of_care.person_id',
+    'legal_statuses.person_id',
+    'placements.person_id',
+    'care_episodes.person_id',
+    'uasc_statuses.person_id',
+  ],
+  move: async (merged, survivor) => {
+    if ((await queries.hasPeriodOfCare(merged)) && (await queries.hasPeriodOfCare(survivor)))
+      throw new BadRequestError(
+        'Both records have a period of care. Hearth cannot combine two care histories: correct the care history so that only one record has periods of care before merging the records.',
+      );
+    if ((await queries.hasOpenUascStatus(merged)) && (await queries.hasOpenUascStatus(survivor)))
+      throw new BadRequestError('Both records have a current UASC status. Cease one of them before merging the records.');
+    return moveChildRows(merged, survivor, careHistoryTables);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, careHistoryTables, moved),
+});

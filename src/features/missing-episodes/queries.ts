@@ -144,3 +144,14 @@ export function returnInterviewsOf(db: Kysely<Database>, personIds: readonly str
     .orderBy('offered_on')
     .execute();
 }
+
+/** Whether this record has a missing episode the child has not yet returned from. */
+export async function hasOpenMissingEpisode(access: ChildRecordAccess): Promise<boolean> {
+  const row = await access.trx
+    .selectFrom('missing_episodes')
+    .select('id')
+    .where('person_id', '=', access.personId)
+    .where('returned_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

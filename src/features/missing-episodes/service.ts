@@ -5,12 +5,16 @@ import { offeredInTime, RETURN_INTERVIEW_HOURS } from '../../domain/missing/retu
 import { type RepeatMissingThreshold, repeatedMissing, riskRaised } from '../../domain/missing/strategy-meeting-prompt.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
-import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { formatDate } from '../../platform/view-filters.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { recordCaseEvents } from '../clocks/service.js';
 import { careOn, childHeader } from '../looked-after/service.js';
 import * as queries from './queries.js';
+
+const missingTables = ['missing_episodes', 'return_interviews', 'exploitation_screenings', 'strategy_meeting_prompts'] as const;
 
 registerSourceLink('missing_episode', (personId) => `/children/${personId}/missing`);
 registerSourceLink('return_interview', (personId) => `/children/${personId}/missing`);
@@ -404,3 +408,26 @@ export function missingEpisodesForReturn(db: Kysely<Database>, personIds: readon
 export function returnInterviewsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
   return personIds.length === 0 ? Promise.resolve([]) : queries.returnInterviewsOf(db, personIds);
 }
+
+/**
+ * On merging two records of a child, the merged record's missing episodes, return interviews,
+ * exploitation screenings and strategy meeting prompts go to the one kept. A child is missing
+ * once at a time, so two records each with a missing episode not yet returned from are refused.
+ */
+registerRecordMover({
+  name: 'missing episodes, return interviews, screenings and strategy meeting prompts',
+  columns: [
+    'missing_episodes.person_id',
+    'return_interviews.person_id',
+    'exploitation_screenings.person_id',
+    'strategy_meeting_prompts.person_id',
+  ],
+  move: async (merged, survivor) => {
+    if ((await queries.hasOpenMissingEpisode(merged)) && (await queries.hasOpenMissingEpisode(survivor)))
+      throw new BadRequestError(
+        'Both records have a missing episode the child has not returned from. Record the return on one of them before merging the records.',
+      );
+    return moveChildRows(merged, survivor, missingTables);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, missingTables, moved),
+});

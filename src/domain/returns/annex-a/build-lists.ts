@@ -53,7 +53,7 @@ export function lookBack(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: addCalendarDays(addMonths(asOf, -6), 1), to: asOf };
 }
 
-/** The 12 months up to and including the as-at date, for the counts in lists 3 and 5. */
+/** The 12 months up to and including the as-at date: the counts in lists 3, 5 and 8, and list 10's look-back. */
 export function lastTwelveMonths(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: addCalendarDays(addMonths(asOf, -12), 1), to: asOf };
 }
