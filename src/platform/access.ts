@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { type ChildAccessFacts, type ChildAction, decideChildAccess } from './access-policy.js';
 import type { Actor } from './actor.js';
-import { recordAudit } from './audit.js';
+import { type AuditEvent, recordAudit } from './audit.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 
 const granted: unique symbol = Symbol('child record access granted');
@@ -94,7 +94,7 @@ export async function childrenVisibleTo(
  * and runs `work` in the same transaction. A refusal is audited too, and answered with 403.
  * `purpose` names what is being done (for example "child.record.view"); it goes into the audit trail.
  */
-export async function withChildRecord<T>(
+export function withChildRecord<T>(
   db: Kysely<Database>,
   actor: Actor,
   personId: string,
@@ -102,35 +102,21 @@ export async function withChildRecord<T>(
   purpose: string,
   work: (access: ChildRecordAccess) => Promise<T>,
 ): Promise<T> {
-  if (!isRecordId(personId)) throw new NotFoundError();
-  const facts = (await loadAccessFacts(db, [personId])).get(personId);
-  if (!facts) throw new NotFoundError();
-  const decision = decideChildAccess(actor, facts, action);
-  if (!decision.allowed) {
-    await recordAudit(db, {
-      staffId: actor.staffId,
-      action: purpose,
-      outcome: 'denied',
-      recordType: 'child',
-      recordId: personId,
-      personId,
-      ipAddress: actor.ipAddress,
-      detail: { reason: decision.reason },
-    });
-    throw new ForbiddenError();
-  }
-  return db.transaction().execute(async (trx) => {
-    await recordAudit(trx, {
-      staffId: actor.staffId,
-      action: purpose,
-      outcome: 'allowed',
-      recordType: 'child',
-      recordId: personId,
-      personId,
-      ipAddress: actor.ipAddress,
-    });
-    return work({ [granted]: true, personId, actor, action, trx });
-  });
+  return withChildRecords(db, actor, [personId], action, purpose, ([access]) => work(access as ChildRecordAccess));
+}
+
+/** The audit event of one opening of (or refusal to open) a child's record. */
+function childRecordEvent(actor: Actor, purpose: string, personId: string, reason?: string): AuditEvent {
+  return {
+    staffId: actor.staffId,
+    action: purpose,
+    outcome: reason === undefined ? 'allowed' : 'denied',
+    recordType: 'child',
+    recordId: personId,
+    personId,
+    ipAddress: actor.ipAddress,
+    ...(reason === undefined ? {} : { detail: { reason } }),
+  };
 }
 
 /**
@@ -153,31 +139,12 @@ export async function withChildRecords<T>(
     if (!f) throw new NotFoundError();
     const decision = decideChildAccess(actor, f, action);
     if (!decision.allowed) {
-      await recordAudit(db, {
-        staffId: actor.staffId,
-        action: purpose,
-        outcome: 'denied',
-        recordType: 'child',
-        recordId: personId,
-        personId,
-        ipAddress: actor.ipAddress,
-        detail: { reason: decision.reason },
-      });
+      await recordAudit(db, childRecordEvent(actor, purpose, personId, decision.reason));
       throw new ForbiddenError();
     }
   }
   return db.transaction().execute(async (trx) => {
-    for (const personId of personIds) {
-      await recordAudit(trx, {
-        staffId: actor.staffId,
-        action: purpose,
-        outcome: 'allowed',
-        recordType: 'child',
-        recordId: personId,
-        personId,
-        ipAddress: actor.ipAddress,
-      });
-    }
+    for (const personId of personIds) await recordAudit(trx, childRecordEvent(actor, purpose, personId));
     return work(personIds.map((personId) => ({ [granted]: true, personId, actor, action, trx })));
   });
 }
@@ -215,15 +182,7 @@ export async function withNewChildRecord<T>(
   }
   return db.transaction().execute(async (trx) => {
     const personId = await insert(trx);
-    await recordAudit(trx, {
-      staffId: actor.staffId,
-      action: purpose,
-      outcome: 'allowed',
-      recordType: 'child',
-      recordId: personId,
-      personId,
-      ipAddress: actor.ipAddress,
-    });
+    await recordAudit(trx, childRecordEvent(actor, purpose, personId));
     return work({ [granted]: true, personId, actor, action: 'edit', trx });
   });
 }
