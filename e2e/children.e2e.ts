@@ -12,7 +12,7 @@ describe.skipIf(!chromiumInstalled)('finding a child', () => {
 
     await clickThrough(page().getByRole('link', { name: 'Children', exact: true }));
     await expectHeading(page(), 'Find a child');
-    await page().getByLabel('Name, date of birth (YYYY-MM-DD) or LA child ID').fill(child.familyName);
+    await page().getByLabel('Name, date of birth, LA child ID, UPN or postcode').fill(child.familyName);
     await clickThrough(button(page(), 'Search'));
 
     const results = page().getByRole('table', { name: /found, best match first$/ });
