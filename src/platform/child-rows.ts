@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ChildRecordAccess } from './access.js';
 
@@ -38,4 +38,33 @@ export async function moveChildRowsBack(
     if (ids.length === 0) continue;
     await sql`update ${sql.table(table)} set person_id = ${merged.personId} where id in (${sql.join(ids)})`.execute(merged.trx);
   }
+}
+
+/** A child's table with a `version` column, whose rows change only if no one else changed them first. */
+export type VersionedChildRowTable = {
+  [T in ChildRowTable]: 'version' extends keyof Database[T] ? T : never;
+}[ChildRowTable];
+
+/**
+ * Optimistic concurrency for every versioned row of a child: applies `changes` to row `id` of
+ * the child only if it is still at `version` (and, with `whileNull`, only while that column is
+ * still empty, e.g. a plan not yet ended), moving it to the next version. False when someone else
+ * saved first, so the caller can answer 409 rather than overwrite their work.
+ */
+export async function updateChildRowAtVersion<T extends VersionedChildRowTable>(
+  access: ChildRecordAccess,
+  table: T,
+  id: string,
+  version: number,
+  changes: Updateable<Database[T]>,
+  whileNull?: string,
+): Promise<boolean> {
+  const assignments = Object.entries({ ...changes, version: version + 1 })
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+  const stillOpen = whileNull ? sql` and ${sql.ref(whileNull)} is null` : sql``;
+  const result = await sql`
+    update ${sql.table(table)} set ${sql.join(assignments)}
+    where id = ${id} and person_id = ${access.personId} and version = ${version}${stillOpen}`.execute(access.trx);
+  return Number(result.numAffectedRows) === 1;
 }

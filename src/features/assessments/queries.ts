@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { AssessmentsTable, Database } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 const columns = [
   'assessments.id',
@@ -60,14 +61,7 @@ export async function insertAssessment(access: ChildRecordAccess, assessment: Om
 
 /** Changes an assessment if it is still at `version`; false when someone else saved it first. */
 export async function updateAssessment(access: ChildRecordAccess, id: string, version: number, changes: Updateable<AssessmentsTable>) {
-  const result = await access.trx
-    .updateTable('assessments')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateChildRowAtVersion(access, 'assessments', id, version, changes);
 }
 
 export async function insertReturn(access: ChildRecordAccess, assessmentId: string, comments: string) {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { CareProceedingsTable, PreProceedingsTable } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function preProceedings(access: ChildRecordAccess) {
   return access.trx
@@ -27,15 +28,7 @@ export async function endPreProceedings(
   version: number,
   end: { ended_on: string; end_reason: 'proceedings_issued' | 'concerns_reduced' | 'other' },
 ): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('pre_proceedings')
-    .set({ ...end, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'pre_proceedings', id, version, end, 'ended_on');
 }
 
 export function careProceedings(access: ChildRecordAccess) {
@@ -63,13 +56,5 @@ export async function concludeCareProceedings(
   version: number,
   conclusion: { concluded_on: string; final_order: string },
 ): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('care_proceedings')
-    .set({ ...conclusion, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('concluded_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'care_proceedings', id, version, conclusion, 'concluded_on');
 }

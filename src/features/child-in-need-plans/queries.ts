@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import type { ChildInNeedPlansTable, Database } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function plansOf(access: ChildRecordAccess) {
   return access.trx
@@ -38,14 +39,7 @@ export async function insertPlan(access: ChildRecordAccess, plan: Omit<Insertabl
 }
 
 export async function updatePlan(access: ChildRecordAccess, id: string, version: number, changes: Updateable<ChildInNeedPlansTable>) {
-  const result = await access.trx
-    .updateTable('child_in_need_plans')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateChildRowAtVersion(access, 'child_in_need_plans', id, version, changes);
 }
 
 export async function insertReview(access: ChildRecordAccess, planId: string, reviewedOn: string, notes: string | null) {

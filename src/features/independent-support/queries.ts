@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { IndependentSupportTable } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function supportOf(access: ChildRecordAccess) {
   return access.trx
@@ -22,13 +23,5 @@ export async function insertSupport(access: ChildRecordAccess, support: Omit<Ins
 }
 
 export async function endSupport(access: ChildRecordAccess, id: string, version: number, endedOn: string): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('independent_support')
-    .set({ ended_on: endedOn, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'independent_support', id, version, { ended_on: endedOn }, 'ended_on');
 }

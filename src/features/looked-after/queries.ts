@@ -8,6 +8,7 @@ import type {
   UascStatusesTable,
 } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function periodsOfCare(access: ChildRecordAccess) {
   return access.trx
@@ -55,14 +56,7 @@ export function episodes(access: ChildRecordAccess) {
 
 /** Claims the period of care for a change: bumps its version if it is still the one the person saw. */
 export async function claimPeriod(access: ChildRecordAccess, periodId: string, version: number): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('periods_of_care')
-    .set({ version: version + 1 })
-    .where('id', '=', periodId)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'periods_of_care', periodId, version, {});
 }
 
 export async function insertPeriod(access: ChildRecordAccess, period: Omit<Insertable<PeriodsOfCareTable>, 'person_id'>) {
@@ -153,15 +147,7 @@ export async function insertUascStatus(access: ChildRecordAccess, status: Omit<I
 }
 
 export async function ceaseUascStatus(access: ChildRecordAccess, id: string, version: number, ceasedOn: string): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('uasc_statuses')
-    .set({ ceased_on: ceasedOn, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('ceased_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'uasc_statuses', id, version, { ceased_on: ceasedOn }, 'ceased_on');
 }
 
 /** Children with a period of care that began on or before a date. */

@@ -7,6 +7,7 @@ import type {
   StrategyMeetingPromptsTable,
 } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function missingEpisodes(access: ChildRecordAccess) {
   return access.trx
@@ -34,15 +35,7 @@ export async function recordReturn(
   version: number,
   change: { returned_on: string; returned_time: string | null; where_found: string | null },
 ): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('missing_episodes')
-    .set({ ...change, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('returned_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'missing_episodes', id, version, change, 'returned_on');
 }
 
 export function returnInterviews(access: ChildRecordAccess) {
@@ -114,15 +107,7 @@ export async function resolvePrompt(
   version: number,
   resolution: { resolved_on: string; resolution: string; resolved_by: string },
 ): Promise<boolean> {
-  const result = await access.trx
-    .updateTable('strategy_meeting_prompts')
-    .set({ ...resolution, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .where('resolved_on', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return updateChildRowAtVersion(access, 'strategy_meeting_prompts', id, version, resolution, 'resolved_on');
 }
 
 export function missingEpisodesOf(db: Kysely<Database>, personIds: readonly string[]) {

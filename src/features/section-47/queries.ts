@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Section47EnquiriesTable } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
+import { updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function enquiriesOf(access: ChildRecordAccess) {
   return access.trx
@@ -23,14 +24,7 @@ export async function insertEnquiry(access: ChildRecordAccess, enquiry: Omit<Ins
 }
 
 export async function updateEnquiry(access: ChildRecordAccess, id: string, version: number, changes: Updateable<Section47EnquiriesTable>) {
-  const result = await access.trx
-    .updateTable('section_47_enquiries')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', access.personId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateChildRowAtVersion(access, 'section_47_enquiries', id, version, changes);
 }
 
 /** For the statutory returns: every section 47 enquiry of these referrals, whoever the child. */
