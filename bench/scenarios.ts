@@ -4,6 +4,8 @@ import type { Database, IsoDate } from '../src/db/schema.js';
 import { annexALists, writeAnnexAWorkbook } from '../src/features/annex-a/service.js';
 import { cinCensusXml, cinReturnPeriod, collectionYearOf, liveCinCensus } from '../src/features/cin-census-return/service.js';
 import { recomputeAllClocks } from '../src/features/clocks/service.js';
+import { exportReturn } from '../src/features/ssda903-return/service.js';
+import { TRAY_PATHS } from '../src/features/worktrays/service.js';
 import { readConfig } from '../src/platform/config.js';
 import { childrenOfWorkers, signInsFor } from './sample-users.js';
 
@@ -65,6 +67,18 @@ export const pageScenarios: PageScenario[] = [
     name: 'Home: service manager',
     requests: async (db) => (await signInsFor(db, 'service_manager', 50)).map((username) => ({ username, url: '/' })),
   },
+  {
+    name: 'Worktray: my work',
+    requests: async (db) => (await signInsFor(db, 'social_worker', 50)).map((username) => ({ username, url: TRAY_PATHS.mine })),
+  },
+  {
+    name: 'Worktray: my team',
+    requests: async (db) => (await signInsFor(db, 'team_manager', 50)).map((username) => ({ username, url: TRAY_PATHS.team })),
+  },
+  {
+    name: 'Worktray: my service',
+    requests: async (db) => (await signInsFor(db, 'service_manager', 50)).map((username) => ({ username, url: TRAY_PATHS.service })),
+  },
 ];
 
 /** Jobs, in the order they are reported. Features add theirs (each export with its validation, …) here. */
@@ -85,6 +99,14 @@ jobScenarios.push(
       return { rows: live.message.children.length };
     },
     copyFloorQuery: 'select * from referrals',
+  },
+  {
+    name: 'SSDA903: build and validate the latest complete year',
+    run: async (db, today) => {
+      const { files } = await exportReturn(db, collectionYearOf(today) - 1);
+      return { rows: files.reduce((n, f) => n + f.lines, 0) };
+    },
+    copyFloorQuery: 'select * from care_episodes',
   },
   {
     name: 'Ofsted Annex A: lists and workbook',
