@@ -127,6 +127,27 @@ describe('signing in and out', () => {
     expect((await visitor.get('/sign-in?ended=1')).body).toContain('You have been signed out');
   });
 
+  it('keeps an idle session alive without writing it on every page: only once its expiry has moved on', async () => {
+    const visitor = new Visitor(app);
+    await visitor.signIn('iro');
+    const staffId = fixture.staff.iro?.id as string;
+    const stored = async () =>
+      await database.db
+        .selectFrom('sign_in_sessions')
+        .select(['expires_at', 'data'])
+        .where('staff_id', '=', staffId)
+        .executeTakeFirstOrThrow();
+    await visitor.get('/');
+    const settled = await stored();
+    expect((await visitor.get('/')).status).toBe(200);
+    expect(new Date((await stored()).expires_at).getTime()).toBe(new Date(settled.expires_at).getTime());
+
+    const aMinuteAgo = new Date(new Date(settled.expires_at).getTime() - 60_000);
+    await database.db.updateTable('sign_in_sessions').set({ expires_at: aMinuteAgo }).where('staff_id', '=', staffId).execute();
+    expect((await visitor.get('/')).status).toBe(200);
+    expect(new Date((await stored()).expires_at).getTime()).toBeGreaterThan(aMinuteAgo.getTime() + 50_000);
+  });
+
   it('refuses a form without its CSRF token and changes nothing', async () => {
     const admin = new Visitor(app);
     await admin.signIn('admin');
