@@ -1,6 +1,7 @@
 import { buildApp } from '../app.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { startClockRecalculationRunner } from '../features/clock-settings/service.js';
 import { ensureStylesheet } from '../platform/assets/build-css.js';
 import type { Config } from '../platform/config.js';
 import { deleteExpiredSessions } from '../platform/session-store.js';
@@ -26,6 +27,7 @@ export async function serve(config: Config): Promise<void> {
   }
   const sweep = setInterval(() => void deleteExpiredSessions(handle.db).catch(() => undefined), 15 * 60_000);
   sweep.unref();
+  const recalculations = startClockRecalculationRunner(handle.db, app.log, { onlyProcess: handle.engine === 'embedded' });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -34,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'stopping: finishing requests in flight');
     clearInterval(sweep);
     await app.close();
+    await recalculations.stop();
     await handle.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueAfterWorkingDays } from './counting-convention.js';
+import { addCalendarDays } from './date-arithmetic.js';
 import { createCalendar } from './working-day-calendar.js';
 
 const calendar = createCalendar();
@@ -82,6 +83,25 @@ describe('working days in England & Wales', () => {
     expect(calendar.workingDaysBetween('2025-12-20', '2025-12-22')).toBe(1);
     expect(calendar.workingDaysBetween('2025-12-24', '2025-12-28')).toBe(0);
     expect(calendar.workingDaysBetween('2025-12-29', '2025-12-24')).toBe(-1);
+  });
+
+  it('workingDaysBetween agrees with counting the working days one by one, across weekends, holidays and years', () => {
+    const local = createCalendar({ extraHolidays: ['2026-06-15', '2026-06-13'] });
+    // Working days from the first day up to each day, counted one day at a time.
+    const days = [] as string[];
+    const countedUpTo = new Map<string, number>();
+    for (let day = '2024-12-01', count = 0; day <= '2028-03-01'; day = addCalendarDays(day, 1)) {
+      if (local.isWorkingDay(day)) count += 1;
+      days.push(day);
+      countedUpTo.set(day, count);
+    }
+    const countOneByOne = (from: string, to: string) => (countedUpTo.get(to) as number) - (countedUpTo.get(from) as number);
+    for (let i = 0; i < days.length - 400; i += 3)
+      for (const length of [0, 1, 2, 3, 4, 5, 6, 7, 8, 13, 45, 100, 400]) {
+        const [start, end] = [days[i] as string, days[i + length] as string];
+        expect({ start, end, days: local.workingDaysBetween(start, end) }).toEqual({ start, end, days: countOneByOne(start, end) });
+        expect(local.workingDaysBetween(end, start) + countOneByOne(start, end)).toBe(0);
+      }
   });
 
   it('nextWorkingDay and onOrNextWorkingDay', () => {

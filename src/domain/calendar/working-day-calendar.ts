@@ -1,6 +1,6 @@
 import { bankHolidaysInYear } from './bank-holidays.js';
 import { addCalendarDays } from './date-arithmetic.js';
-import { assertIsoDate, compareDates, type IsoDate, isWeekend } from './iso-date.js';
+import { assertIsoDate, type IsoDate, isWeekend, toDayNumber } from './iso-date.js';
 
 /**
  * Working days in England & Wales: not a Saturday or Sunday, not Christmas Day, not Good Friday,
@@ -29,6 +29,13 @@ export interface WorkingDayCalendar {
 export interface CalendarOptions {
   /** Days the authority treats as non-working, e.g. a newly proclaimed bank holiday. */
   extraHolidays?: readonly IsoDate[];
+}
+
+/** Mondays to Fridays from a fixed Monday (day number -3, 29 December 1969) up to and including `dayNumber`, plus a constant. */
+function weekdaysUpTo(dayNumber: number): number {
+  const sinceMonday = dayNumber + 3;
+  const weeks = Math.floor(sinceMonday / 7);
+  return weeks * 5 + Math.min(sinceMonday - weeks * 7 + 1, 5);
 }
 
 export function createCalendar(options: CalendarOptions = {}): WorkingDayCalendar {
@@ -71,13 +78,21 @@ export function createCalendar(options: CalendarOptions = {}): WorkingDayCalenda
     return result;
   }
 
+  /**
+   * Counted without walking the days (a worktray asks it for hundreds of items, some far off):
+   * the Mondays to Fridays after `from` up to `to`, less the holidays among them.
+   */
   function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-    const order = compareDates(to, from);
-    if (order < 0) return -workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = from; compareDates(day, to) < 0; ) {
-      day = addCalendarDays(day, 1);
-      if (isWorkingDay(day)) count += 1;
+    const start = toDayNumber(from);
+    const end = toDayNumber(to);
+    if (end < start) return -workingDaysBetween(to, from);
+    let count = weekdaysUpTo(end) - weekdaysUpTo(start);
+    const holidays = new Set<IsoDate>();
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+      for (const holiday of holidaysInYear(year)) holidays.add(holiday.date);
+    for (const holiday of holidays) {
+      const day = toDayNumber(holiday);
+      if (day > start && day <= end && !isWeekend(holiday)) count -= 1;
     }
     return count;
   }

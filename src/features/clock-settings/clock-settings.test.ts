@@ -7,7 +7,7 @@ import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { loadActor } from '../../platform/staff-directory.js';
 import { calendar, recordCaseEvents } from '../clocks/service.js';
-import { readClockSettings } from './service.js';
+import { readClockSettings, runClockRecalculations } from './service.js';
 
 describe('clock settings', () => {
   let database: TestDatabase;
@@ -62,18 +62,26 @@ describe('clock settings', () => {
     expect(bad.body).toContain('Enter a whole number');
   });
 
-  it('a stricter timescale is saved and every child’s clocks are recomputed with it', async () => {
+  it('a stricter timescale is saved at once, and the background recalculation brings every child’s clocks to it', async () => {
     expect((await assessmentDue()).due_on).toBe(calendar.addWorkingDays('2026-01-05', 45));
     const admin = new Visitor(app);
     await admin.signIn('admin');
     await admin.get('/admin/clock-settings/clocks/cf_assessment');
     const saved = await admin.post('/admin/clock-settings/clocks/cf_assessment', { version: '1', due: '40', dueUnit: 'working_days' });
     expect(saved.status).toBe(303);
-    expect(saved.location).toBe('/admin/clock-settings?recomputed=1');
+    expect(saved.location).toBe('/admin/clock-settings');
+    // The request only queued the work: the clocks still follow the old settings.
+    expect((await assessmentDue()).due_on).toBe(calendar.addWorkingDays('2026-01-05', 45));
+    const waiting = await admin.get('/admin/clock-settings');
+    expect(waiting.body).toContain('Clocks are being recalculated with the new settings: 0 of 1 child');
+    expect(waiting.body).toContain('within 40 working days');
+
+    expect(await runClockRecalculations(database.db)).toMatchObject({ status: 'finished', done: 1, total: 1 });
     expect((await assessmentDue()).due_on).toBe(calendar.addWorkingDays('2026-01-05', 40));
-    const page = await admin.get(saved.location as string);
-    expect(page.body).toContain('Clocks recomputed for 1 child.');
-    expect(page.body).toContain('within 40 working days');
+    const done = await admin.get('/admin/clock-settings');
+    expect(done.body).not.toContain('Clocks are being recalculated');
+    expect(done.body).toContain('Every child’s clocks were last recalculated with these settings');
+    expect(done.body).toContain('(1 child)');
   });
 
   it('the general settings change the due-soon window and the counting convention of every recompute', async () => {
@@ -100,6 +108,7 @@ describe('clock settings', () => {
       driftAfter: '15',
     });
     expect(saved.status).toBe(303);
+    await runClockRecalculations(database.db);
     const due = calendar.addWorkingDays('2026-01-05', 39);
     expect(await assessmentDue()).toEqual({ due_on: due, due_soon_from: calendar.addWorkingDays(due, -10) });
     expect((await readClockSettings(database.db)).oversight).toEqual({

@@ -5,7 +5,6 @@ import type { Database } from '../../db/schema.js';
 import { LocalSettingsRejected, type Timescale } from '../../domain/clocks/index.js';
 import { fieldErrors } from '../../platform/form-errors.js';
 import { signedIn } from '../../platform/request-context.js';
-import { recomputeAllClocks } from '../clocks/service.js';
 import * as settings from './service.js';
 
 const administratorsOnly = { roles: ['administrator'] } as const;
@@ -54,15 +53,24 @@ export async function clockSettingRoutes(app: FastifyInstance, { db }: { db: Kys
   const unitItems = (selected: string | undefined) =>
     settings.SETTABLE_UNITS.map((unit) => ({ value: unit, text: unitNames[unit], selected: unit === selected }));
 
-  app.get('/admin/clock-settings', { config: administratorsOnly }, async (request, reply) => {
-    const recomputed = z.object({ recomputed: z.coerce.number().int().min(0).optional() }).parse(request.query ?? {}).recomputed;
-    const current = await settings.readClockSettings(db);
+  app.get('/admin/clock-settings', { config: administratorsOnly }, async (_request, reply) => {
+    const [current, notice, latest] = await Promise.all([
+      settings.readClockSettings(db),
+      settings.clockRecalculationNotice(db),
+      settings.latestClockRecalculation(db),
+    ]);
     return reply.page('clock-settings/views/settings.njk', {
       pageTitle: 'Clock settings',
       current,
       rows: settings.clockSettingRows(current),
-      recomputed,
+      recalculationNotice: notice,
+      lastRecalculated: latest?.status === 'finished' ? { at: latest.finishedAt, children: latest.total.toLocaleString('en-GB') } : null,
     });
+  });
+
+  app.post('/admin/clock-settings/recalculate', { config: administratorsOnly }, async (request, reply) => {
+    await settings.requestClockRecalculation(db, signedIn(request));
+    return reply.redirect('/admin/clock-settings', 303);
   });
 
   const renderGeneral = (form: Record<string, unknown>, errors?: Record<string, string>) => ({
@@ -95,8 +103,7 @@ export async function clockSettingRoutes(app: FastifyInstance, { db }: { db: Kys
     }
     const { version, ...change } = parsed.data;
     await settings.saveGeneralSettings(db, actor, change, version);
-    const count = await recomputeAllClocks(db);
-    return reply.redirect(`/admin/clock-settings?recomputed=${count}`, 303);
+    return reply.redirect('/admin/clock-settings', 303);
   });
 
   const renderClock = (row: settings.ClockSettingRow, version: number, form: Record<string, unknown>, errors?: Record<string, string>) => ({
@@ -166,7 +173,6 @@ export async function clockSettingRoutes(app: FastifyInstance, { db }: { db: Kys
       }
       return rerender(errors);
     }
-    const count = await recomputeAllClocks(db);
-    return reply.redirect(`/admin/clock-settings?recomputed=${count}`, 303);
+    return reply.redirect('/admin/clock-settings', 303);
   });
 }

@@ -20,6 +20,16 @@ import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import * as queries from './queries.js';
+import {
+  type ClockRecalculation,
+  latestClockRecalculation,
+  queueClockRecalculation,
+  runClockRecalculations,
+  startClockRecalculationRunner,
+  wakeClockRecalculationRunners,
+} from './recalculation.js';
+
+export { type ClockRecalculation, latestClockRecalculation, runClockRecalculations, startClockRecalculationRunner };
 
 /** Everything the authority has set about its clocks, as the engine and the worktrays use it. */
 export interface ClockSettings {
@@ -130,7 +140,7 @@ export interface GeneralSettingsChange {
   driftAfter: number;
 }
 
-/** Saves the counting convention, the due-soon window, the escalation thresholds and the drift period. */
+/** Saves the counting convention, the due-soon window, the escalation thresholds and the drift period, and queues the recalculation of every child's clocks. */
 export async function saveGeneralSettings(
   db: Kysely<Database>,
   actor: Actor,
@@ -162,12 +172,15 @@ export async function saveGeneralSettings(
       ipAddress: actor.ipAddress,
       detail: { ...change },
     });
+    await queueClockRecalculation(trx, actor.staffId);
   });
+  wakeClockRecalculationRunners();
 }
 
 /**
- * Saves the authority's own timescale for one clock (undefined: the national one). Throws
- * LocalSettingsRejected, saving nothing, if it would lengthen a statutory clock.
+ * Saves the authority's own timescale for one clock (undefined: the national one) and queues the
+ * recalculation of every child's clocks. Throws LocalSettingsRejected, saving nothing, if it would
+ * lengthen a statutory clock.
  */
 export async function saveClockTimescale(
   db: Kysely<Database>,
@@ -212,5 +225,50 @@ export async function saveClockTimescale(
         repeat: setting.repeat ? describeTimescale(setting.repeat) : null,
       },
     });
+    await queueClockRecalculation(trx, actor.staffId);
   });
+  wakeClockRecalculationRunners();
+}
+
+/**
+ * Recalculates every child's clocks with the settings as they are (after a failed recalculation,
+ * or from the command line, `actor` null): queued like a save's, superseding any waiting or under way.
+ */
+export async function requestClockRecalculation(db: Kysely<Database>, actor: Actor | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await recordAudit(trx, {
+      staffId: actor?.staffId ?? null,
+      action: 'clock_settings.recalculate',
+      outcome: 'allowed',
+      recordType: 'clock_settings',
+      ...(actor ? { ipAddress: actor.ipAddress } : {}),
+    });
+    await queueClockRecalculation(trx, actor?.staffId ?? null);
+  });
+  wakeClockRecalculationRunners();
+}
+
+/** What a page shows while clocks are not all recalculated with the latest settings: under way or waiting, or failed. */
+export interface ClockRecalculationNotice {
+  state: 'running' | 'failed';
+  heading: string;
+  failure: string | null;
+}
+
+const children = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'child' : 'children'}`;
+
+/** The notice for the latest recalculation, or null when every child's clocks follow the latest settings. */
+export async function clockRecalculationNotice(db: Kysely<Database>): Promise<ClockRecalculationNotice | null> {
+  const latest = await latestClockRecalculation(db);
+  if (!latest) return null;
+  const progress = `${latest.done.toLocaleString('en-GB')} of ${children(latest.total)}`;
+  if (latest.status === 'queued' || latest.status === 'running')
+    return { state: 'running', heading: `Clocks are being recalculated with the new settings: ${progress}`, failure: null };
+  if (latest.status === 'failed')
+    return {
+      state: 'failed',
+      heading: `Clocks could not all be recalculated with the new settings: ${progress} were done`,
+      failure: latest.failure,
+    };
+  return null;
 }

@@ -46,6 +46,33 @@ export async function peopleWithClocks(db: Kysely<Database>): Promise<string[]> 
   return rows.map((row) => row.person_id);
 }
 
+/** How many people have case events or stored clocks. */
+export async function countPeopleWithClocks(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('clock_events')
+        .select('person_id')
+        .union(eb.selectFrom('clock_instances').select('person_id'))
+        .as('people_with_clocks'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The next `limit` people with case events or stored clocks whose id comes after `after` (from the first when null), in id order. */
+export async function peopleWithClocksAfter(db: Kysely<Database>, after: string | null, limit: number): Promise<string[]> {
+  const events = db.selectFrom('clock_events').select('person_id');
+  const instances = db.selectFrom('clock_instances').select('person_id');
+  const rows = await (after === null ? events : events.where('person_id', '>', after))
+    .union(after === null ? instances : instances.where('person_id', '>', after))
+    .orderBy('person_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.person_id);
+}
+
 export async function peopleWithEvents(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('clock_events').select('person_id').distinct().orderBy('person_id').execute();
   return rows.map((row) => row.person_id);

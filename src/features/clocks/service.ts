@@ -162,6 +162,19 @@ export async function recomputeAllClocks(
   return personIds.length;
 }
 
+/** How many children have clocks (case events or stored instances): everyone a recomputation of all clocks covers. */
+export function countChildrenWithClocks(db: Kysely<Database>): Promise<number> {
+  return queries.countPeopleWithClocks(db);
+}
+
+/**
+ * The next children with clocks after the child `after` (from the first when null), in id order:
+ * the next batch for a recomputation of everyone that can stop and carry on where it stopped.
+ */
+export function childrenWithClocksAfter(db: Kysely<Database>, after: string | null, limit: number = batchSize): Promise<string[]> {
+  return queries.peopleWithClocksAfter(db, after, limit);
+}
+
 /** One clock instance as it stood on a date, worked out from the case events known then. */
 export interface ClockInstanceAsOf {
   la_child_id: string | null;

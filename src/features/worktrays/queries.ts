@@ -4,7 +4,11 @@ import type { Actor } from '../../platform/actor.js';
 import { DRIFT_RESETTING_CHRONOLOGY_KINDS } from './drift-kinds.js';
 
 /** Whose work a worktray shows. */
-export type TrayScope = { kind: 'worker'; staffId: string } | { kind: 'team'; teamId: string } | { kind: 'service'; serviceId: string };
+export type TrayScope =
+  | { kind: 'worker'; staffId: string }
+  | { kind: 'team'; teamId: string }
+  /** `unallocated`: childrenWithOpenClocksAndNoSocialWorker, read once for the tray. */
+  | { kind: 'service'; serviceId: string; unallocated: readonly string[] };
 
 /** The date (and London time) a worktray is read as at, and the dates that decide escalation and drift. */
 export interface TrayMoment {
@@ -75,18 +79,79 @@ export function mayView(eb: ExpressionBuilder<Database & { p: Database['people']
 }
 
 /**
- * The children whose work the tray shows, as SQL over `people p`, `allocations a` (current social
- * worker allocation, left-joined) and `teams t`. A service manager's tray also holds children with
- * no social worker allocation; mayView then keeps only those the manager may open.
+ * The children with open clocks and no current social worker allocation, anywhere in the
+ * authority: the service manager's tray holds them as well as the service's own. Reading them means
+ * reading every open clock, so a tray reads them once for its list and its counts.
  */
-function inScope(scope: TrayScope) {
+export async function childrenWithOpenClocksAndNoSocialWorker(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('clock_instances as uci')
+    .select('uci.person_id')
+    .where('uci.completed_on', 'is', null)
+    .where('uci.ended_on', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('allocations as ua')
+            .select('ua.id')
+            .whereRef('ua.person_id', '=', 'uci.person_id')
+            .where('ua.kind', '=', 'social_worker')
+            .where('ua.ended_on', 'is', null),
+        ),
+      ),
+    )
+    .groupBy('uci.person_id')
+    .execute();
+  return rows.map((row) => row.person_id);
+}
+
+/**
+ * The current social worker allocation of each child whose work the tray shows (id, person_id,
+ * team_id, staff_id): the table a tray starts from, so it reads only its own children's clocks,
+ * through the allocation indexes. The service manager's also holds `unallocated`, the children
+ * with open clocks and no social worker allocation (with no id, team or worker); mayView then
+ * keeps only those the manager may open.
+ */
+function allocationsInScope(db: Kysely<Database>, scope: TrayScope) {
+  const current = db
+    .selectFrom('allocations as sa')
+    .select((eb) => [
+      eb.ref('sa.id').$castTo<string | null>().as('id'),
+      'sa.person_id',
+      eb.ref('sa.team_id').$castTo<string | null>().as('team_id'),
+      'sa.staff_id',
+    ])
+    .where('sa.kind', '=', 'social_worker')
+    .where('sa.ended_on', 'is', null);
+  switch (scope.kind) {
+    case 'worker':
+      return current.where('sa.staff_id', '=', scope.staffId);
+    case 'team':
+      return current.where('sa.team_id', '=', scope.teamId);
+    case 'service':
+      return current
+        .where('sa.team_id', 'in', db.selectFrom('teams as st').select('st.id').where('st.service_id', '=', scope.serviceId))
+        .unionAll(
+          db.selectNoFrom([
+            sql<string | null>`null::uuid`.as('id'),
+            sql<string>`unnest(${scope.unallocated}::uuid[])`.as('person_id'),
+            sql<string | null>`null::uuid`.as('team_id'),
+            sql<string | null>`null::uuid`.as('staff_id'),
+          ]),
+        );
+  }
+}
+
+/** A current social worker allocation (`a`, with its team `t`) in the tray's scope. */
+function allocationInScope(scope: TrayScope) {
   switch (scope.kind) {
     case 'worker':
       return sql<boolean>`a.staff_id = ${scope.staffId}`;
     case 'team':
       return sql<boolean>`a.team_id = ${scope.teamId}`;
     case 'service':
-      return sql<boolean>`(t.service_id = ${scope.serviceId} or a.id is null)`;
+      return sql<boolean>`t.service_id = ${scope.serviceId}`;
   }
 }
 
@@ -108,15 +173,12 @@ function escalationSql(moment: TrayMoment) {
 /** Open (not met, not ended) clock instances of the children in scope that `actor` may view. */
 function openItems(db: Kysely<Database>, actor: Actor, scope: TrayScope) {
   return db
-    .selectFrom('clock_instances as ci')
+    .selectFrom(allocationsInScope(db, scope).as('a'))
+    .innerJoin('clock_instances as ci', 'ci.person_id', 'a.person_id')
     .innerJoin('people as p', 'p.id', 'ci.person_id')
-    .leftJoin('allocations as a', (join) =>
-      join.onRef('a.person_id', '=', 'ci.person_id').on('a.kind', '=', 'social_worker').on('a.ended_on', 'is', null),
-    )
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .where('ci.completed_on', 'is', null)
     .where('ci.ended_on', 'is', null)
-    .where(inScope(scope))
     .where((eb) => mayView(eb, actor));
 }
 
@@ -201,7 +263,7 @@ export function driftingChildren(db: Kysely<Database>, actor: Actor, scope: Tray
     .where('a.kind', '=', 'social_worker')
     .where('a.ended_on', 'is', null)
     .where('a.started_on', '<=', moment.driftingIfLastOnOrBefore)
-    .where(inScope(scope))
+    .where(allocationInScope(scope))
     .where((eb) => mayView(eb, actor))
     .where((eb) =>
       eb.not(

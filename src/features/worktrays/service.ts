@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { ForbiddenError } from '../../platform/errors.js';
 import { todayInEngland } from '../../platform/today.js';
-import { readClockSettings } from '../clock-settings/service.js';
+import { type ClockRecalculationNotice, clockRecalculationNotice, readClockSettings } from '../clock-settings/service.js';
 import { calendar } from '../clocks/service.js';
 import type { TrayFilters, TrayMoment, TrayScope } from './queries.js';
 import * as queries from './queries.js';
@@ -76,15 +76,18 @@ export interface Worktray {
   groups: TrayGroup[];
   drifting: DriftingChild[];
   driftAfter: number;
+  /** While clocks are being recalculated with new settings (or that failed): some items may still follow the old ones. */
+  recalculation: ClockRecalculationNotice | null;
 }
 
 /** Items listed on one page of a worktray; the counts cover everything. */
 export const TRAY_LIMIT = 200;
 
-function scopeFor(actor: Actor, kind: TrayKind): TrayScope {
+async function scopeFor(db: Kysely<Database>, actor: Actor, kind: TrayKind): Promise<TrayScope> {
   if (kind === 'mine' && actor.role === 'social_worker') return { kind: 'worker', staffId: actor.staffId };
   if (kind === 'team' && actor.role === 'team_manager' && actor.teamId) return { kind: 'team', teamId: actor.teamId };
-  if (kind === 'service' && actor.role === 'service_manager' && actor.serviceId) return { kind: 'service', serviceId: actor.serviceId };
+  if (kind === 'service' && actor.role === 'service_manager' && actor.serviceId)
+    return { kind: 'service', serviceId: actor.serviceId, unallocated: await queries.childrenWithOpenClocksAndNoSocialWorker(db) };
   throw new ForbiddenError('This worktray is not part of your role, or your account has no team or service. Ask an administrator.');
 }
 
@@ -115,7 +118,7 @@ export async function viewWorktray(
   filters: TrayFilters,
   at: { date: IsoDate; time: string } = nowInEngland(),
 ): Promise<Worktray> {
-  const scope = scopeFor(actor, kind);
+  const scope = await scopeFor(db, actor, kind);
   const settings = await readClockSettings(db);
   const cutoffs = oversightCutoffs(calendar, at.date, settings.oversight);
   const moment: TrayMoment = { today: at.date, time: at.time, ...cutoffs };
@@ -126,7 +129,7 @@ export async function viewWorktray(
   };
   const countFilters: TrayFilters = { ...listFilters, escalatedTo: filters.escalatedTo };
   const by = kind === 'service' ? 'team' : 'worker';
-  const [rows, counted, drifting, names] = await Promise.all([
+  const [rows, counted, drifting, names, recalculation] = await Promise.all([
     queries.trayItems(db, actor, scope, moment, listFilters, TRAY_LIMIT + 1),
     queries.trayCounts(db, actor, scope, moment, countFilters, by),
     queries.driftingChildren(db, actor, scope, moment, filters),
@@ -135,6 +138,7 @@ export async function viewWorktray(
       : kind === 'service' && scope.kind === 'service'
         ? queries.serviceTeams(db, scope.serviceId)
         : Promise.resolve([]),
+    clockRecalculationNotice(db),
   ]);
   const escalatedLevel = escalatedFor[kind];
   const isEscalated = (escalation: string) =>
@@ -206,6 +210,7 @@ export async function viewWorktray(
     groups: kind === 'mine' ? [] : groups,
     drifting: driftView,
     driftAfter: settings.oversight.driftAfter,
+    recalculation,
   };
 }
 
@@ -213,7 +218,7 @@ export async function viewWorktray(
 export async function worktraySummary(db: Kysely<Database>, actor: Actor, at = nowInEngland()) {
   const kind = trayOf(actor);
   if (!kind) return null;
-  const scope = scopeFor(actor, kind);
+  const scope = await scopeFor(db, actor, kind);
   const settings = await readClockSettings(db);
   const moment: TrayMoment = { today: at.date, time: at.time, ...oversightCutoffs(calendar, at.date, settings.oversight) };
   const [counted, drifting] = await Promise.all([

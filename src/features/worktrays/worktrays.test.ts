@@ -197,4 +197,15 @@ describe('worktrays', () => {
     const southWorker = await viewWorktray(database.db, actors.southWorker as Actor, 'mine', assessment, at(1));
     expect(southWorker.items.map((i) => i.personId)).toEqual([fixture.children.south]);
   });
+
+  it('the service manager’s tray also holds the children not allocated to any team', async () => {
+    await withChildRecord(database.db, actors.frontDoor as Actor, fixture.children.unallocated, 'edit', 'test.case_events', (access) =>
+      recordCaseEvents(access, [{ kind: 'referral_received', occurredOn: referredOn, source: { type: 'referral', id: 'r10' } }]),
+    );
+    const tray = await viewWorktray(database.db, actors.headOfService as Actor, 'service', assessment, at(16));
+    expect(tray.items.map((i) => i.personId)).toContain(fixture.children.unallocated);
+    expect(tray.groups.find((g) => g.id === null)).toMatchObject({ name: 'Not allocated to a team', overdue: 1, escalated: 1 });
+    const team = await viewWorktray(database.db, actors.manager as Actor, 'team', assessment, at(16));
+    expect(team.items.map((i) => i.personId)).not.toContain(fixture.children.unallocated);
+  });
 });
