@@ -43,6 +43,23 @@ describe('hearth user add / reset-password', () => {
     expect(await database.db.selectFrom('staff').select('id').where('username', '=', 'x.y').execute()).toHaveLength(0);
   });
 
+  it('records a social worker’s Social Work England registration number, and refuses one that is malformed or taken', async () => {
+    await addUser(database.db, { username: 'sw.one', name: 'Sw One', role: 'social_worker', team: 'north', sweNumber: 'sw 40123' });
+    const row = await database.db
+      .selectFrom('staff')
+      .select('swe_registration_number')
+      .where('username', '=', 'sw.one')
+      .executeTakeFirstOrThrow();
+    expect(row.swe_registration_number).toBe('SW40123');
+    await expect(addUser(database.db, { username: 'sw.two', name: 'Sw Two', role: 'social_worker', sweNumber: 'AB123' })).rejects.toThrow(
+      'SW followed by digits',
+    );
+    await expect(addUser(database.db, { username: 'sw.two', name: 'Sw Two', role: 'social_worker', sweNumber: 'SW40123' })).rejects.toThrow(
+      'already recorded for Sw One',
+    );
+    expect(await database.db.selectFrom('staff').select('id').where('username', '=', 'sw.two').execute()).toHaveLength(0);
+  });
+
   it('resets a password to a temporary one that must be changed', async () => {
     await resetUserPassword(database.db, 'worker', undefined);
     const row = await database.db

@@ -7,7 +7,7 @@ const commandLine = { staffId: null };
 
 export async function addUser(
   db: Kysely<Database>,
-  options: { username: string; name: string; role: Role; team?: string; email?: string; password?: string },
+  options: { username: string; name: string; role: Role; team?: string; email?: string; password?: string; sweNumber?: string },
 ): Promise<void> {
   let teamId: string | undefined;
   if (options.team) {
@@ -21,11 +21,14 @@ export async function addUser(
     role: options.role,
     teamId,
     email: options.email,
+    sweRegistrationNumber: options.sweNumber,
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   const password = options.password ?? accounts.temporaryPassword();
   await accounts.createAccount(db, commandLine, parsed.data, password, options.password === undefined);
-  console.log(`Created ${parsed.data.username} (${parsed.data.role}).`);
+  console.log(
+    `Created ${parsed.data.username} (${parsed.data.role})${parsed.data.sweRegistrationNumber ? `, Social Work England registration ${parsed.data.sweRegistrationNumber}` : ''}.`,
+  );
   if (!options.password) console.log(`Temporary password: ${password}  (they must change it when they first sign in)`);
 }
 

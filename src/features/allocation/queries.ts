@@ -43,7 +43,7 @@ export async function endAllocation(trx: Transaction<Database>, allocationId: st
 
 export async function insertAllocation(
   access: ChildRecordAccess,
-  allocation: { kind: AllocationKind; teamId: string; staffId: string | null; startedOn: IsoDate },
+  allocation: { kind: AllocationKind; teamId: string; staffId: string | null; startedOn: IsoDate; changeReason?: string | null },
 ): Promise<string> {
   const row = await access.trx
     .insertInto('allocations')
@@ -53,6 +53,7 @@ export async function insertAllocation(
       team_id: allocation.teamId,
       staff_id: allocation.staffId,
       started_on: allocation.startedOn,
+      change_reason: allocation.changeReason ?? null,
       recorded_by: access.actor.staffId,
     })
     .returning('id')
@@ -119,5 +120,30 @@ export function currentAllocationsForReturns(db: Kysely<Database>, personIds: re
     .where(sql<boolean>`allocations.person_id = any(${[...personIds]}::uuid[])`)
     .where('allocations.kind', '=', 'social_worker')
     .where('allocations.ended_on', 'is', null)
+    .execute();
+}
+
+/**
+ * For the SSDA903 return: every social work allocation of these children that had not ended by
+ * `from`, with the worker's Social Work England registration number and the reason the worker changed.
+ */
+export function socialWorkerAllocationsForReturns(db: Kysely<Database>, personIds: readonly string[], from: IsoDate) {
+  return db
+    .selectFrom('allocations')
+    .leftJoin('staff', 'staff.id', 'allocations.staff_id')
+    .select([
+      'allocations.person_id',
+      'allocations.staff_id',
+      'allocations.started_on',
+      'allocations.ended_on',
+      'allocations.change_reason',
+      'staff.swe_registration_number',
+    ])
+    .where(sql<boolean>`allocations.person_id = any(${[...personIds]}::uuid[])`)
+    .where('allocations.kind', '=', 'social_worker')
+    .where((eb) => eb.or([eb('allocations.ended_on', 'is', null), eb('allocations.ended_on', '>=', from)]))
+    .orderBy('allocations.person_id')
+    .orderBy('allocations.started_on')
+    .orderBy('allocations.recorded_at')
     .execute();
 }

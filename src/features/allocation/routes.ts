@@ -3,6 +3,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { dateFromInput } from '../../domain/calendar/typed-date.js';
+import {
+  isSocialWorkerChangeReasonCode,
+  type SocialWorkerChangeReasonCode,
+  socialWorkerChangeReasonCodes,
+} from '../../domain/codes/ssda903-social-worker-change-reason.js';
 import { describeAge } from '../../domain/people/age.js';
 import type { Actor } from '../../platform/actor.js';
 import { signedIn } from '../../platform/request-context.js';
@@ -18,6 +23,7 @@ const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
 const allocationForm = z.object({
   teamId: uuid.or(z.literal('')).default(''),
   staffId: uuid.or(z.literal('')).default(''),
+  changeReason: z.string().max(10).default(''),
   'startedOn-day': z.string().trim().max(2).default(''),
   'startedOn-month': z.string().trim().max(2).default(''),
   'startedOn-year': z.string().trim().max(4).default(''),
@@ -49,6 +55,9 @@ export async function allocationRoutes(app: FastifyInstance, { db }: { db: Kysel
         { value: '', text: 'No social worker yet (the team will allocate one)', selected: staffId === '' },
         ...workers.map((w) => ({ value: w.id, text: `${w.display_name} (${w.team_name})`, selected: w.id === staffId })),
       ],
+      reasonItems: socialWorkerChangeReasonCodes
+        .filter((c) => c.code !== 'FCONTA')
+        .map((c) => ({ value: c.code, text: c.label, checked: values.changeReason === c.code })),
       values,
       errors,
       errorList: Object.entries(errors).map(([field, text]) => ({ text, href: field === 'startedOn' ? '#startedOn-day' : `#${field}` })),
@@ -76,11 +85,17 @@ export async function allocationRoutes(app: FastifyInstance, { db }: { db: Kysel
     const f = parsed.data;
     const errors: Record<string, string> = {};
     if (!f.teamId) errors.teamId = 'Choose the team';
+    if (f.changeReason && !isSocialWorkerChangeReasonCode(f.changeReason)) errors.changeReason = 'Select why the social worker is changing';
     const startedOn = dateFromInput(f['startedOn-day'], f['startedOn-month'], f['startedOn-year']);
     if (!startedOn) errors.startedOn = 'Enter the date the allocation starts, for example 25 11 2026';
     else if (startedOn > todayInEngland()) errors.startedOn = 'The allocation must start today or earlier';
     if (Object.keys(errors).length > 0 || !startedOn) return render(reply, actor, personId, values, errors);
-    const problems = await allocation.allocate(db, actor, personId, { teamId: f.teamId, staffId: f.staffId || null, startedOn });
+    const problems = await allocation.allocate(db, actor, personId, {
+      teamId: f.teamId,
+      staffId: f.staffId || null,
+      startedOn,
+      changeReason: (f.changeReason || null) as SocialWorkerChangeReasonCode | null,
+    });
     if (Object.keys(problems).length > 0) return render(reply, actor, personId, values, problems);
     return reply.redirect(`/children/${personId}`, 303);
   });

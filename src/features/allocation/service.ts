@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
+import {
+  type SocialWorkerChangeReasonCode,
+  socialWorkerChangeReasonLabel,
+} from '../../domain/codes/ssda903-social-worker-change-reason.js';
 import { type ChildRecordAccess, childrenVisibleTo, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { registerRecordMover } from '../../platform/record-movers.js';
@@ -13,7 +17,12 @@ export interface NewAllocation {
   /** The social worker; null to allocate to the team while a worker is found. */
   staffId: string | null;
   startedOn: IsoDate;
+  /** Why the social worker is changing (SSDA903 SW_REASON), asked when the child already has an allocation. */
+  changeReason: SocialWorkerChangeReasonCode | null;
 }
+
+/** The reason recorded when a child is first allocated (or allocated again after their case closed). */
+const firstAllocationReason: SocialWorkerChangeReasonCode = 'FCONTA';
 
 /** The allocation page: the child, their current allocation, and the teams and social workers to choose from. */
 export function allocationChoices(db: Kysely<Database>, actor: Actor, personId: string) {
@@ -50,12 +59,16 @@ export function allocate(db: Kysely<Database>, actor: Actor, personId: string, a
       return { staffId: 'The child is already allocated to this team and social worker' };
     if (current && allocation.startedOn < current.started_on)
       return { startedOn: 'The new allocation cannot start before the current one did' };
+    const workerChanges = !current || current.staff_id !== allocation.staffId;
+    if (current && workerChanges && !allocation.changeReason) return { changeReason: 'Select why the social worker is changing' };
+    const changeReason = !workerChanges ? null : current ? allocation.changeReason : firstAllocationReason;
     if (current) await queries.endAllocation(access.trx, current.id, allocation.startedOn);
-    const id = await queries.insertAllocation(access, { kind: 'social_worker', ...allocation });
+    const id = await queries.insertAllocation(access, { kind: 'social_worker', ...allocation, changeReason });
+    const allocated = workerName ? `Allocated to ${workerName}, ${team.name}` : `Allocated to ${team.name}, waiting for a social worker`;
     await recordChronologyEntry(access, {
       kind: 'allocation',
       occurredOn: allocation.startedOn,
-      summary: workerName ? `Allocated to ${workerName}, ${team.name}` : `Allocated to ${team.name}, waiting for a social worker`,
+      summary: current && changeReason ? `${allocated}. Reason for the change: ${socialWorkerChangeReasonLabel(changeReason)}` : allocated,
       source: { type: 'allocation', id },
     });
     return {};
@@ -151,4 +164,23 @@ export async function currentSocialWorker(access: ChildRecordAccess) {
 /** For the statutory returns (Ofsted Annex A): each of these children's current social work team and worker. */
 export function currentAllocationsForReturns(db: Kysely<Database>, personIds: readonly string[]) {
   return queries.currentAllocationsForReturns(db, personIds);
+}
+
+/** One social work allocation as the SSDA903 return reads it (social worker episodes). */
+export interface SocialWorkerAllocationForReturn {
+  person_id: string;
+  staff_id: string | null;
+  started_on: IsoDate;
+  ended_on: IsoDate | null;
+  change_reason: string | null;
+  swe_registration_number: string | null;
+}
+
+/** For the SSDA903 return: these children's social work allocations not ended before `from`, in order, with the workers' registration numbers. */
+export async function socialWorkerAllocationsForReturns(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  from: IsoDate,
+): Promise<SocialWorkerAllocationForReturn[]> {
+  return personIds.length === 0 ? [] : queries.socialWorkerAllocationsForReturns(db, personIds, from);
 }

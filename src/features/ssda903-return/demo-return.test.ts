@@ -12,7 +12,7 @@ describe('the demo authority’s SSDA903 return', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemoAuthority(database.db, today);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await database.close();
   });

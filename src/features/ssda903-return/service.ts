@@ -25,29 +25,20 @@ import { childrenVisibleTo } from '../../platform/access.js';
 import { decideChildAccess } from '../../platform/access-policy.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
 import { todayInEngland } from '../../platform/today.js';
+import { adoptionDecisionsForReturns, adoptionsForReturns } from '../adoption/service.js';
+import { socialWorkerAllocationsForReturns } from '../allocation/service.js';
 import { contactsForReturn } from '../care-leavers/service.js';
 import { childSummaries, detailsForReturns, laChildIdsInUse, upnsInUse } from '../children/service.js';
 import { recomputeClocks } from '../clocks/service.js';
 import { careForReturn, childrenLookedAfterBy } from '../looked-after/service.js';
+import { outcomesForReturns } from '../looked-after-outcomes/service.js';
 import { reviewsForReturn } from '../looked-after-reviews/service.js';
 import { missingEpisodesForReturn } from '../missing-episodes/service.js';
+import { motherhoodForReturns } from '../motherhood/service.js';
+import { previousPermanenceForReturns } from '../previous-permanence/service.js';
 import * as queries from './queries.js';
-
-registerRecordMover({
-  name: 'SSDA903 adoption, previous permanence, outcomes and motherhood',
-  columns: [
-    'adoption_decisions.person_id',
-    'adoptions.person_id',
-    'previous_permanence.person_id',
-    'looked_after_outcomes.person_id',
-    'motherhood.person_id',
-  ],
-  move: (merged, survivor) => queries.moveReturnFacts(merged, survivor.personId),
-  restore: (merged, survivor, moved) => queries.moveReturnFactsBack(merged, survivor.personId, moved),
-});
 
 /** Who prepares the SSDA903 return in Hearth: performance analysts, and heads of service who answer for it. */
 export const returnRoles: readonly Role[] = ['performance_analyst', 'service_manager'];
@@ -76,16 +67,16 @@ export async function liveReturn(db: Kysely<Database>, year: number): Promise<Li
   const details = await detailsForReturns(db, ids);
   const personIds = details.map((d) => d.id);
   const care = await careForReturn(db, personIds);
-  const some = personIds.length > 0;
-  const [reviews, missing, contacts, decisions, adoptions, previous, outcomes, motherhood] = await Promise.all([
+  const [reviews, missing, contacts, decisions, adoptions, previous, outcomes, motherhood, socialWorkers] = await Promise.all([
     reviewsForReturn(db, personIds),
     missingEpisodesForReturn(db, personIds),
     contactsForReturn(db, personIds),
-    some ? queries.adoptionDecisionsOf(db, personIds) : [],
-    some ? queries.adoptionsOf(db, personIds) : [],
-    some ? queries.previousPermanenceOf(db, personIds) : [],
-    some ? queries.outcomesOf(db, personIds, year) : [],
-    some ? queries.motherhoodOf(db, personIds) : [],
+    adoptionDecisionsForReturns(db, personIds),
+    adoptionsForReturns(db, personIds),
+    previousPermanenceForReturns(db, personIds),
+    outcomesForReturns(db, personIds, year),
+    motherhoodForReturns(db, personIds),
+    socialWorkerAllocationsForReturns(db, personIds, ssda903CollectionYear(year).start),
   ]);
   const by = {
     periods: groupBy(care.periods),
@@ -98,6 +89,7 @@ export async function liveReturn(db: Kysely<Database>, year: number): Promise<Li
     adoptions: groupBy(adoptions),
     previous: groupBy(previous),
     outcomes: groupBy(outcomes),
+    socialWorkers: groupBy(socialWorkers),
   };
   const mothers = new Map(motherhood.map((m) => [m.person_id, m]));
   const personIdOf = new Map<string, string>();
@@ -176,6 +168,13 @@ export async function liveReturn(db: Kysely<Database>, year: number): Promise<Li
         interventionReceived: o.intervention_received,
         interventionOffered: o.intervention_offered,
       })),
+      socialWorkers: (by.socialWorkers.get(d.id) ?? []).map((a) => ({
+        startedOn: a.started_on,
+        endedOn: a.ended_on,
+        staffId: a.staff_id,
+        registrationNumber: a.swe_registration_number,
+        changeReason: a.change_reason,
+      })),
     });
   }
   return { year, ssda903: returnFromRecord(children, year), personIdOf };
@@ -237,14 +236,31 @@ const pageFor: Record<FileKind, string> = {
   episodes: '/looked-after',
   reviews: '/reviews',
   uasc: '/looked-after',
-  oc2: '',
+  oc2: '/outcomes',
   oc3: '/leaving-care',
-  ad1: '',
-  placedAdoption: '',
-  prevPerm: '',
+  ad1: '/adoption',
+  placedAdoption: '/adoption',
+  prevPerm: '/adoption#permanence-before-care',
   missing: '/missing',
   swEpisodes: '',
   dolo: '',
+};
+
+/** Rules about facts recorded somewhere other than their file's page: a young woman's motherhood (Header), the outcomes (on Episodes when OC2 is missing), and so on. */
+const pageForRule: Record<string, string> = {
+  '165': '/outcomes#motherhood',
+  '174': '/outcomes#motherhood',
+  '393': '/outcomes#motherhood',
+  '607': '/outcomes#motherhood',
+  '611': '/outcomes#motherhood',
+  '620': '/outcomes#motherhood',
+  '621': '/outcomes#motherhood',
+  '191': '/outcomes',
+  '601': '/adoption',
+  '551': '/adoption',
+  '553': '/adoption',
+  '557': '/adoption',
+  '630': '/adoption#permanence-before-care',
 };
 
 /** A failure as the page lists it: the child, their record's page to fix it, and the file by its DfE name. */
@@ -253,7 +269,7 @@ const failureView = (f: ValidationFailure, personId: string, childName: string) 
   personId,
   childName,
   fileName: fileSpecs[f.file].name,
-  fixHref: `/children/${personId}${pageFor[f.file]}`,
+  fixHref: `/children/${personId}${pageForRule[f.rule] ?? pageFor[f.file]}`,
 });
 
 /**
@@ -756,8 +772,7 @@ async function writeCareHistory(
 
 /** The adoption decisions (and reversals) and adoptions of many children at once, for the authority's Annex A. */
 export async function adoptionsForReturn(db: Kysely<Database>, personIds: readonly string[]) {
-  if (personIds.length === 0) return { decisions: [], adoptions: [] };
-  const decisions = await queries.adoptionDecisionsOf(db, personIds);
-  const adoptions = await queries.adoptionsOf(db, personIds);
+  const decisions = await adoptionDecisionsForReturns(db, personIds);
+  const adoptions = await adoptionsForReturns(db, personIds);
   return { decisions, adoptions };
 }

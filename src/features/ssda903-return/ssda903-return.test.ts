@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, Visitor } from '../../../test/app.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { type Fixture, seedFixture } from '../../../test/fixtures.js';
+import { dateFields } from '../../../test/looked-after-fixtures.js';
 import { readReturnFolder } from '../../cli/ssda903.js';
 import { exportSsda903, importSsda903, validateSsda903Live } from '../../cli/ssda903-return.js';
 import { fromReturnDate } from '../../domain/returns/ssda903/return-date.js';
@@ -198,7 +199,9 @@ describe('the SSDA903 return: import, export, live validation and the analyst’
     folders.push(out);
     const lines: string[] = [];
     await exportSsda903(database.db, { year, out }, (text) => lines.push(text));
-    expect(lines).toContain('No validation failures.');
+    const summary = lines.filter((l) => /^ {2}\S/.test(l));
+    expect(summary.length).toBe(1);
+    expect(summary[0]).toMatch(/^ {2}SW01 +\d+ {2}Child looked after on 31 March but no social worker episode$/);
     const exported = await readReturnFolder(out, year);
     const original = await readReturnFolder(sample, year);
     expect(exported.problems).toEqual([]);
@@ -266,6 +269,7 @@ describe('the SSDA903 return: import, export, live validation and the analyst’
         'PlacedAdoption.csv',
         'PrevPerm.csv',
         'Reviews.csv',
+        'SWEpisodes.csv',
         'UASC.csv',
       ].sort(),
     );
@@ -298,5 +302,47 @@ describe('the SSDA903 return: import, export, live validation and the analyst’
     await worker.signIn('worker');
     expect((await worker.get(`/returns/ssda903?year=${year}`)).status).toBe(403);
     expect((await worker.get(`/returns/ssda903/${year}/download`)).status).toBe(403);
+  });
+
+  it('writes social worker episodes from the allocations of a child looked after on 31 March, with the reasons the worker changed', async () => {
+    await database.db.updateTable('staff').set({ swe_registration_number: 'SW70001' }).where('username', '=', 'worker').execute();
+    const child = await personOf('C1001');
+    const manager = new Visitor(app);
+    await manager.signIn('manager');
+    const allocate = `/children/${child}/allocation`;
+    await manager.get(allocate);
+    const first = { teamId: fixture.teams.north, staffId: fixture.staff.worker?.id as string, ...dateFields('startedOn', '2024-04-01') };
+    expect((await manager.post(allocate, first)).status).toBe(303);
+    const form = await manager.get(allocate);
+    expect(form.body).toContain('Why is the social worker changing?');
+    const teamOnly = { teamId: fixture.teams.north, staffId: '', ...dateFields('startedOn', '2024-11-04') };
+    const noReason = await manager.post(allocate, teamOnly);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toContain('Select why the social worker is changing');
+    expect((await manager.post(allocate, { ...teamOnly, changeReason: 'LEFTRL' })).status).toBe(303);
+    const reasons = await database.db
+      .selectFrom('allocations')
+      .select(['staff_id', 'change_reason'])
+      .where('person_id', '=', child)
+      .orderBy('started_on')
+      .execute();
+    expect(reasons).toEqual([
+      { staff_id: fixture.staff.worker?.id, change_reason: 'FCONTA' },
+      { staff_id: null, change_reason: 'LEFTRL' },
+    ]);
+
+    const out = await mkdtemp(path.join(tmpdir(), 'hearth-903-out-'));
+    folders.push(out);
+    await exportSsda903(database.db, { year, out }, () => undefined);
+    const lines = (await readFile(path.join(out, 'SWEpisodes.csv'), 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON');
+    expect(lines.filter((l) => l.startsWith('C1001,'))).toEqual([
+      'C1001,14/05/2012,SW70001,01/04/2024,04/11/2024,FCONTA',
+      'C1001,14/05/2012,XXXXXX,04/11/2024,,LEFTRL',
+    ]);
+    const json: string[] = [];
+    await validateSsda903Live(database.db, { year, json: true }, (text) => json.push(text));
+    const failures = JSON.parse(json.join('')) as { rule: string; la_child_id: string }[];
+    expect(failures.filter((f) => f.la_child_id === 'C1001' && f.rule.startsWith('SW'))).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ export function listStaff(db: Kysely<Database>) {
       'staff.role',
       'staff.active',
       'staff.locked_until',
+      'staff.swe_registration_number',
       'teams.name as team_name',
     ])
     .orderBy('staff.active', 'desc')
@@ -23,13 +24,33 @@ export function listStaff(db: Kysely<Database>) {
 export function findStaff(db: Kysely<Database>, staffId: string) {
   return db
     .selectFrom('staff')
-    .select(['id', 'username', 'display_name', 'role', 'team_id', 'active'])
+    .select(['id', 'username', 'display_name', 'role', 'team_id', 'active', 'swe_registration_number'])
     .where('id', '=', staffId)
     .executeTakeFirst();
 }
 
 export function findStaffByUsername(db: Kysely<Database>, username: string) {
   return db.selectFrom('staff').select(['id', 'username']).where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export function findStaffByRegistration(db: Kysely<Database>, registration: string) {
+  return db.selectFrom('staff').select(['id', 'display_name']).where('swe_registration_number', '=', registration).executeTakeFirst();
+}
+
+/** Sets the registration number only if it is still the one the administrator saw; false when someone changed it first. */
+export async function setSweRegistrationNumber(
+  db: Kysely<Database>,
+  staffId: string,
+  registration: string | null,
+  shown: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('staff')
+    .set({ swe_registration_number: registration, updated_at: new Date() })
+    .where('id', '=', staffId)
+    .where(sql<boolean>`swe_registration_number is not distinct from ${shown}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function listTeams(db: Kysely<Database>) {

@@ -71,9 +71,55 @@ export async function staffAccountRoutes(app: FastifyInstance, { db }: { db: Kys
         staffId: id,
       });
     } catch (error) {
+      if (error instanceof accounts.AccountFieldError) return rerender({ [error.field]: error.message });
       if (error instanceof HttpError && error.statusCode === 400) return rerender({ username: error.message });
       throw error;
     }
+  });
+
+  const registrationPage = async (staffId: string, form: { sweRegistrationNumber: string; shown: string }, errors = {}) => {
+    const staff = await accounts.findStaff(db, staffId);
+    if (!staff) throw new NotFoundError();
+    return {
+      pageTitle: `Social Work England registration: ${staff.display_name}`,
+      staff: { ...staff, roleName: roleNames[staff.role] },
+      form,
+      errors,
+      errorSummary: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+    };
+  };
+
+  app.get('/admin/staff/:staffId/registration', { config: administratorsOnly }, async (request, reply) => {
+    const staffId = staffIdFrom(request.params);
+    const current = (await accounts.findStaff(db, staffId))?.swe_registration_number ?? '';
+    return reply.page(
+      'staff-accounts/views/registration.njk',
+      await registrationPage(staffId, { sweRegistrationNumber: current, shown: current }),
+    );
+  });
+
+  app.post('/admin/staff/:staffId/registration', { config: administratorsOnly }, async (request, reply) => {
+    const actor = signedIn(request);
+    const staffId = staffIdFrom(request.params);
+    const body = z
+      .object({ sweRegistrationNumber: z.string().default(''), shown: z.string().max(40).default('') })
+      .parse(request.body ?? {});
+    const rerender = async (errors: Record<string, string>) => {
+      reply.code(400);
+      return reply.page('staff-accounts/views/registration.njk', await registrationPage(staffId, body, errors));
+    };
+    const parsed = accounts.sweRegistrationNumberSchema.safeParse(body.sweRegistrationNumber);
+    if (!parsed.success) return rerender({ sweRegistrationNumber: parsed.error.issues[0]?.message ?? 'Enter the registration number' });
+    try {
+      await accounts.setSweRegistrationNumber(db, { staffId: actor.staffId, ipAddress: request.ip }, staffId, {
+        registration: parsed.data,
+        shown: body.shown || null,
+      });
+    } catch (error) {
+      if (error instanceof accounts.AccountFieldError) return rerender({ [error.field]: error.message });
+      throw error;
+    }
+    return reply.redirect('/admin/staff', 303);
   });
 
   app.post('/admin/staff/:staffId/reset-password', { config: administratorsOnly }, async (request, reply) => {

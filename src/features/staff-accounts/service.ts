@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { isSweRegistrationNumber, normaliseSweRegistrationNumber } from '../../domain/workforce/swe-registration-number.js';
 import { recordAudit } from '../../platform/audit.js';
-import { BadRequestError, NotFoundError } from '../../platform/errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors.js';
 import { hashPassword, minimumPasswordLength, passwordMatches } from '../../platform/passwords.js';
 import { roles } from '../../platform/roles.js';
 import { endSessionsOf } from '../../platform/session-store.js';
@@ -14,6 +15,26 @@ export interface AccountChangeBy {
   staffId: string | null;
   ipAddress?: string;
 }
+
+/** A problem with one field of an account form, to show against that field. */
+export class AccountFieldError extends BadRequestError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A Social Work England registration number as typed: blank for none, otherwise "SW" and digits (spaces and case do not matter). */
+export const sweRegistrationNumberSchema = z
+  .string()
+  .max(40, 'Enter the registration number as SW followed by digits, for example SW12345')
+  .transform(normaliseSweRegistrationNumber)
+  .refine((v) => v === '' || isSweRegistrationNumber(v), {
+    message: 'Enter the Social Work England registration number as SW followed by digits, for example SW12345',
+  })
+  .transform((v) => v || null);
 
 export const newAccountSchema = z.object({
   username: z
@@ -26,6 +47,7 @@ export const newAccountSchema = z.object({
   role: z.enum(roles, { message: 'Select a role' }),
   teamId: z.string().uuid().optional(),
   email: z.union([z.literal(''), z.email('Enter an email address like name@council.gov.uk')]).optional(),
+  sweRegistrationNumber: sweRegistrationNumberSchema.optional(),
 });
 
 export type NewAccount = z.infer<typeof newAccountSchema>;
@@ -50,9 +72,10 @@ export async function createAccount(
   if (password.length < minimumPasswordLength)
     throw new BadRequestError(`The password must be at least ${minimumPasswordLength} characters.`);
   if (await queries.findStaffByUsername(db, account.username)) {
-    throw new BadRequestError(`The username ${account.username} is already taken.`);
+    throw new AccountFieldError('username', `The username ${account.username} is already taken.`);
   }
-  if (account.teamId && !(await queries.teamExists(db, account.teamId))) throw new BadRequestError('That team does not exist.');
+  if (account.teamId && !(await queries.teamExists(db, account.teamId))) throw new AccountFieldError('teamId', 'That team does not exist.');
+  await refuseRegistrationInUse(db, account.sweRegistrationNumber ?? null, null);
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const { id } = await queries.insertStaff(trx, {
@@ -61,6 +84,7 @@ export async function createAccount(
       email: account.email || null,
       role: account.role,
       team_id: account.teamId ?? null,
+      swe_registration_number: account.sweRegistrationNumber ?? null,
       password_hash: passwordHash,
       must_change_password: mustChangePassword,
     });
@@ -144,6 +168,40 @@ export async function setAccountActive(db: Kysely<Database>, by: AccountChangeBy
       recordType: 'staff',
       recordId: staffId,
       ipAddress: by.ipAddress,
+    });
+  });
+}
+
+async function refuseRegistrationInUse(db: Kysely<Database>, registration: string | null, staffId: string | null): Promise<void> {
+  if (!registration) return;
+  const holder = await queries.findStaffByRegistration(db, registration);
+  if (holder && holder.id !== staffId)
+    throw new AccountFieldError('sweRegistrationNumber', `${registration} is already recorded for ${holder.display_name}`);
+}
+
+/**
+ * Sets (or clears, with null) a member of staff's Social Work England registration number. The
+ * administrator saw `shown` on the form: if someone else changed it since, nothing is saved and
+ * the change is refused as a conflict, so neither overwrites the other.
+ */
+export async function setSweRegistrationNumber(
+  db: Kysely<Database>,
+  by: AccountChangeBy,
+  staffId: string,
+  change: { registration: string | null; shown: string | null },
+): Promise<void> {
+  if (!(await queries.findStaff(db, staffId))) throw new NotFoundError();
+  await refuseRegistrationInUse(db, change.registration, staffId);
+  await db.transaction().execute(async (trx) => {
+    if (!(await queries.setSweRegistrationNumber(trx, staffId, change.registration, change.shown))) throw new ConflictError();
+    await recordAudit(trx, {
+      staffId: by.staffId,
+      action: 'staff.swe_registration_number',
+      outcome: 'allowed',
+      recordType: 'staff',
+      recordId: staffId,
+      ipAddress: by.ipAddress,
+      detail: { recorded: change.registration !== null },
     });
   });
 }

@@ -99,4 +99,42 @@ describe('staff accounts', () => {
     expect(response.status).toBe(400);
     expect(response.body).toContain('You cannot deactivate your own account');
   });
+
+  it('lets an administrator record a social worker’s Social Work England registration number, refusing a malformed, taken or stale one', async () => {
+    const admin = new Visitor(app);
+    await admin.signIn('admin');
+    const worker = fixture.staff.worker?.id as string;
+    const page = `/admin/staff/${worker}/registration`;
+    expect((await admin.get('/admin/staff')).body).toContain(`href="${page}"`);
+    await admin.get(page);
+    const malformed = await admin.post(page, { sweRegistrationNumber: 'AB1234', shown: '' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toContain('SW followed by digits');
+    expect((await admin.post(page, { sweRegistrationNumber: 'sw 81234', shown: '' })).status).toBe(303);
+    const row = await database.db.selectFrom('staff').select('swe_registration_number').where('id', '=', worker).executeTakeFirstOrThrow();
+    expect(row.swe_registration_number).toBe('SW81234');
+    expect((await admin.get('/admin/staff')).body).toContain('SW81234');
+
+    const stale = await admin.post(page, { sweRegistrationNumber: 'SW99999', shown: '' });
+    expect(stale.status).toBe(409);
+    const southPage = `/admin/staff/${fixture.staff.southWorker?.id}/registration`;
+    const taken = await admin.post(southPage, { sweRegistrationNumber: 'SW81234', shown: '' });
+    expect(taken.status).toBe(400);
+    expect(taken.body).toContain('SW81234 is already recorded for');
+    const created = await admin.post('/admin/staff/new', {
+      displayName: 'Ola Brown',
+      username: 'o.brown',
+      role: 'social_worker',
+      teamId: fixture.teams.north,
+      sweRegistrationNumber: 'SW81234',
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toContain('already recorded for');
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select('record_id')
+      .where('action', '=', 'staff.swe_registration_number')
+      .execute();
+    expect(audit).toEqual([{ record_id: worker }]);
+  });
 });

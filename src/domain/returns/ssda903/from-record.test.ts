@@ -39,13 +39,14 @@ const child = (over: Partial<ChildForReturn>): ChildForReturn => ({
   adoptions: [],
   previousPermanence: [],
   outcomes: [],
+  socialWorkers: [],
   ...over,
 });
 
 const ids = (r: ReturnType<typeof returnFromRecord>) => r.header?.rows.map((row) => row.record.CHILD);
 
 describe('the return from Hearth’s record', () => {
-  it('writes every file of the year but social worker episodes and DoLOs, which Hearth does not record', () => {
+  it('writes every file of the year but DoLOs, which Hearth does not record: social worker episodes from 2023-24', () => {
     expect(filesHearthWrites(2023)).toEqual([
       'header',
       'episodes',
@@ -58,7 +59,31 @@ describe('the return from Hearth’s record', () => {
       'prevPerm',
       'missing',
     ]);
-    expect(filesHearthWrites(2027)).toEqual(filesHearthWrites(2023));
+    expect(filesHearthWrites(2024)).toEqual([...filesHearthWrites(2023), 'swEpisodes']);
+    expect(filesHearthWrites(2027)).toEqual(filesHearthWrites(2024));
+  });
+
+  it('writes social worker episodes for a child looked after at 31 March, not for one who left care or is on short breaks', () => {
+    const socialWorkers = [
+      { startedOn: '2024-05-20', endedOn: '2024-09-02', staffId: 'a', registrationNumber: 'SW10001', changeReason: 'FCONTA' },
+      { startedOn: '2024-09-02', endedOn: null, staffId: 'b', registrationNumber: null, changeReason: 'LEFTRL' },
+    ];
+    const left = child({
+      laChildId: 'L',
+      socialWorkers,
+      periods: [{ startedOn: '2024-06-01', endedOn: '2025-01-10', reasonCeased: 'E4A' }],
+      episodes: [episode({ endedOn: '2025-01-10', reasonCeased: 'E4A' })],
+    });
+    const shortBreaks = child({ laChildId: 'S', socialWorkers, episodes: [episode({ legalStatus: 'V3' })] });
+    const r = returnFromRecord([child({ socialWorkers }), left, shortBreaks], 2025);
+    expect(r.swEpisodes?.rows).toEqual([
+      {
+        line: 2,
+        record: { CHILD: 'A1', DOB: '14/05/2012', SW_ID: 'SW10001', SW_DECOM: '20/05/2024', SW_DEC: '02/09/2024', SW_REASON: 'FCONTA' },
+      },
+      { line: 3, record: { CHILD: 'A1', DOB: '14/05/2012', SW_ID: 'XXXXXX', SW_DECOM: '02/09/2024', SW_DEC: '', SW_REASON: 'LEFTRL' } },
+    ]);
+    expect(returnFromRecord([child({ socialWorkers })], 2023).swEpisodes).toBeUndefined();
   });
 
   it('includes a child looked after on any day of the year, and no child whose care ended the day before it began', () => {

@@ -5,6 +5,7 @@ import { ssda903CollectionYear } from './collection-year.js';
 import { type ColumnOf, type FileKind, fileKinds, fileSpecs, isFileInYear, type ReturnRecord } from './files.js';
 import type { ReturnFile, Ssda903Return } from './return.js';
 import { toReturnDate } from './return-date.js';
+import { type SocialWorkerAllocation, socialWorkerEpisodesInYear } from './social-worker-episodes.js';
 import { returnFileName } from './write.js';
 
 /** A missing episode or absence as Hearth records it. */
@@ -72,16 +73,20 @@ export interface ChildForReturn {
     arrangementDate: string | null;
   }[];
   outcomes: readonly OutcomesForReturn[];
+  /** The child's social work allocations (SWEpisodes). */
+  socialWorkers: readonly SocialWorkerAllocation[];
 }
 
-/** The files Hearth writes for a collection year: every file of the specification for that year except DoLOs and social worker episodes, which Hearth does not record. */
+/** The files Hearth writes for a collection year: every file of the specification for that year except DoLOs, which Hearth does not record. */
 export function filesHearthWrites(year: number): FileKind[] {
-  return fileKinds.filter((kind) => isFileInYear(kind, year) && kind !== 'dolo' && kind !== 'swEpisodes');
+  return fileKinds.filter((kind) => isFileInYear(kind, year) && kind !== 'dolo');
 }
 
 const date = (value: IsoDate | null | undefined): string => (value ? toReturnDate(value) : '');
 const flag = (value: boolean | null | undefined): string => (value === null || value === undefined ? '' : value ? '1' : '0');
 const adoptedReasons = ['E11', 'E12'];
+/** Legal statuses of short breaks (V3, V4): a child on one at 31 March needs no social worker episodes. */
+const shortBreaks = ['V3', 'V4'];
 
 function record<K extends FileKind>(kind: K, values: Partial<Record<ColumnOf<K>, string>>): ReturnRecord<K> {
   const out: Record<string, string> = {};
@@ -252,6 +257,22 @@ function recordsOf(child: ChildForReturn, year: number, records: Records): boole
       }),
     );
   }
+  const lastEpisode = episodes[episodes.length - 1];
+  const lookedAfterAtYearEnd = lastEpisode !== undefined && lastEpisode.endedOn === null && !shortBreaks.includes(lastEpisode.legalStatus);
+  if (lookedAfterAtYearEnd && isFileInYear('swEpisodes', year)) {
+    for (const sw of socialWorkerEpisodesInYear(child.socialWorkers, ssda903CollectionYear(year))) {
+      records.swEpisodes.push(
+        record('swEpisodes', {
+          CHILD,
+          DOB,
+          SW_ID: sw.socialWorkerId,
+          SW_DECOM: date(sw.startedOn),
+          SW_DEC: date(sw.endedOn),
+          SW_REASON: sw.changeReason ?? '',
+        }),
+      );
+    }
+  }
   for (const m of child.missing) {
     if (m.startedOn <= end && (m.returnedOn === null || m.returnedOn >= start)) {
       const returned = m.returnedOn !== null && m.returnedOn <= end ? m.returnedOn : null;
@@ -266,7 +287,8 @@ const byChildId = new Intl.Collator('en', { numeric: true });
 /**
  * The SSDA903 return for a collection year (1 April to 31 March) from what Hearth records: every
  * child looked after at any time in the year (their Header, Episodes, and their Reviews, UASC,
- * OC2, AD1, PlacedAdoption, PrevPerm and Missing lines as the year calls for them), and every care
+ * OC2, AD1, PlacedAdoption, PrevPerm and Missing lines as the year calls for them, and their
+ * social worker episodes in the year when looked after at 31 March), and every care
  * leaver whose 17th to 21st birthday falls in the year (Header and OC3). Children come in LA child
  * ID order; each file's lines are numbered as the written CSV numbers them (line 1 is the column
  * names), so a validation failure points at its line in the file.

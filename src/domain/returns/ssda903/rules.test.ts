@@ -317,7 +317,7 @@ const cases: Record<string, RuleCase> = {
     pass: { swEpisodes: [{ SW_DEC: '01/07/2024' }, { SW_DECOM: '01/07/2024', SW_REASON: 'MANAGE' }] },
     fail: { swEpisodes: [{ SW_DEC: '01/07/2024' }] },
   },
-  SW12: { pass: { swEpisodes: [{}] }, fail: { swEpisodes: [{ SW_DECOM: '02/04/2024' }] } },
+  SW12: { pass: { swEpisodes: [{ SW_DECOM: '01/05/2024' }] }, fail: { swEpisodes: [{ SW_DECOM: '02/05/2024' }] } },
   SW13: { pass: { swEpisodes: [{}] }, fail: { swEpisodes: [{ SW_REASON: 'BADREA' }] } },
   SW15: { pass: { swEpisodes: [{ SW_DECOM: '31/03/2024', SW_REASON: '' }] }, fail: { swEpisodes: [{ SW_REASON: '' }] } },
   SW17: { year: 2026, pass: { swEpisodes: [{}] }, fail: { swEpisodes: [{ SW_DEC: '01/06/2025' }] } },

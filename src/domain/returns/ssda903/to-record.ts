@@ -392,7 +392,7 @@ export function planImport(ssda903: Ssda903Return, year: number, readProblems: r
     .filter((kind) => ssda903[kind] !== undefined)
     .map((kind) =>
       kind === 'swEpisodes'
-        ? `${fileNames[kind]} was not imported: Hearth records social workers as allocations of staff accounts`
+        ? `${fileNames[kind]} (${ssda903.swEpisodes?.rows.length ?? 0} lines) was not imported: social worker episodes come from Hearth's allocations, which need a team and a staff account the return does not name. Allocate the imported children looked after to their teams and social workers.`
         : `${fileNames[kind]} was not imported: Hearth does not record deprivation of liberty orders yet`,
     );
   if (problems.errors.length > 0) return { ok: false, errors: problems.errors };
@@ -692,6 +692,7 @@ export function asChildForReturn(child: ChildToImport): ChildForReturn {
     adoptions: child.adoptions,
     previousPermanence: child.previousPermanence,
     outcomes: child.outcomes ? [child.outcomes] : [],
+    socialWorkers: [],
   };
 }
 

@@ -204,11 +204,15 @@ export const socialWorkerEpisodeRules: readonly Ssda903Rule[] = [
     description: 'Looked after on 31 March but social worker episodes do not cover the whole year',
     check: (child, { collectionYear }) => {
       const first = socialWorkerSpells(child)[0];
-      return needsSocialWorkerEpisodes(child, collectionYear) && first && first.start > collectionYear.start
+      const firstInYear = child.episodes.find((e) => e.end === null || e.end >= collectionYear.start);
+      if (!first || !firstInYear || !needsSocialWorkerEpisodes(child, collectionYear)) return [];
+      const startsLate = first.start > collectionYear.start && first.start > firstInYear.start;
+      return startsLate
         ? eachRow(
             'swEpisodes',
             [first.row],
-            () => 'Looked after on 31 March, so social worker episodes are needed from 1 April, not only from this date',
+            () =>
+              'Looked after on 31 March, so social worker episodes are needed from 1 April (or from when the child was first looked after in the year), not only from this date',
           )
         : [];
     },
