@@ -68,3 +68,18 @@ export async function updateChildRowAtVersion<T extends VersionedChildRowTable>(
     where id = ${id} and person_id = ${access.personId} and version = ${version}${stillOpen}`.execute(access.trx);
   return Number(result.numAffectedRows) === 1;
 }
+
+/**
+ * Deletes row `id` of the child (a fact recorded in error) only if it is still at `version`, so
+ * no one removes what someone else has just corrected. False when it changed or is already gone.
+ */
+export async function deleteChildRowAtVersion<T extends VersionedChildRowTable>(
+  access: ChildRecordAccess,
+  table: T,
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const result = await sql`
+    delete from ${sql.table(table)} where id = ${id} and person_id = ${access.personId} and version = ${version}`.execute(access.trx);
+  return Number(result.numAffectedRows) === 1;
+}

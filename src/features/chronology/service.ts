@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
 import { registerRecordMover } from '../../platform/record-movers.js';
 import * as queries from './queries.js';
 
@@ -32,6 +33,59 @@ export function recordChronologyEntry(access: ChildRecordAccess, entry: Chronolo
     source_type: entry.source.type,
     source_id: entry.source.id,
     recorded_by: access.actor.staffId,
+  });
+}
+
+/** One fact as it was and as it is now, in words, for a correction's chronology entry. */
+export interface CorrectedFact {
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The facts that differ between two descriptions of a record (label to words), for `recordCorrection`. */
+export function correctedFacts(before: Record<string, string>, after: Record<string, string>): CorrectedFact[] {
+  return Object.keys(before)
+    .filter((label) => before[label] !== after[label])
+    .map((label) => ({ label, before: before[label] as string, after: after[label] as string }));
+}
+
+/**
+ * Records, in the caller's transaction, that a fact on the child's record was corrected or removed
+ * as recorded in error: a chronology entry saying what changed and why (with who, as every entry
+ * has), and an audit event naming the record. The entry stays when the record itself is removed.
+ */
+export async function recordCorrection(
+  access: ChildRecordAccess,
+  correction: {
+    /** What the fact is, as a social worker says it: "Placement", "Return home interview". */
+    what: string;
+    occurredOn: IsoDate;
+    /** The facts changed; none when the record was removed. */
+    changes: readonly CorrectedFact[];
+    removed: boolean;
+    reason: string;
+    source: { type: string; id: string };
+  },
+): Promise<void> {
+  const changed = correction.changes.map((c) => `${c.label} from ${c.before} to ${c.after}`).join('; ');
+  await recordChronologyEntry(access, {
+    kind: 'correction',
+    occurredOn: correction.occurredOn,
+    summary: correction.removed
+      ? `${correction.what} removed as recorded in error. Reason: ${correction.reason}`
+      : `${correction.what} corrected: ${changed}. Reason: ${correction.reason}`,
+    source: correction.source,
+  });
+  await recordAudit(access.trx, {
+    staffId: access.actor.staffId,
+    action: `${correction.source.type}.${correction.removed ? 'remove' : 'correct'}`,
+    outcome: 'allowed',
+    recordType: correction.source.type,
+    recordId: correction.source.id,
+    personId: access.personId,
+    ipAddress: access.actor.ipAddress,
+    detail: { changed: correction.changes.map((c) => c.label) },
   });
 }
 

@@ -116,6 +116,35 @@ export async function endPlacement(access: ChildRecordAccess, id: string, endedO
     .execute();
 }
 
+/** Saves a legal status as corrected: its code and dates. */
+export async function correctLegalStatus(
+  access: ChildRecordAccess,
+  id: string,
+  status: { legal_status: string; started_on: string; ended_on: string | null },
+) {
+  await access.trx.updateTable('legal_statuses').set(status).where('id', '=', id).where('person_id', '=', access.personId).execute();
+}
+
+export async function deleteLegalStatus(access: ChildRecordAccess, id: string) {
+  await access.trx.deleteFrom('legal_statuses').where('id', '=', id).where('person_id', '=', access.personId).execute();
+}
+
+/** Saves a placement as corrected: its details, dates and why it ended. */
+export async function correctPlacement(
+  access: ChildRecordAccess,
+  id: string,
+  placement: Pick<
+    PlacementsTable,
+    'placement_type' | 'provider' | 'postcode' | 'urn' | 'carer_name' | 'started_on' | 'ended_on' | 'reason_for_change'
+  >,
+) {
+  await access.trx.updateTable('placements').set(placement).where('id', '=', id).where('person_id', '=', access.personId).execute();
+}
+
+export async function deletePlacement(access: ChildRecordAccess, id: string) {
+  await access.trx.deleteFrom('placements').where('id', '=', id).where('person_id', '=', access.personId).execute();
+}
+
 /** Replaces the child's stored SSDA903 episodes with a fresh derivation. */
 export async function replaceEpisodes(access: ChildRecordAccess, rows: Omit<Insertable<CareEpisodesTable>, 'person_id'>[]) {
   await access.trx.deleteFrom('care_episodes').where('person_id', '=', access.personId).execute();

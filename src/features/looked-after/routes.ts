@@ -20,8 +20,10 @@ import {
 import { isTemporaryPlacement } from '../../domain/looked-after/care-history.js';
 import type { Actor } from '../../platform/actor.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { type DateField, emptyForm, type FormState, readForm, selectItems, withErrors } from '../../platform/form-fields.js';
+import { type DateField, emptyForm, type FormState, selectItems } from '../../platform/form-fields.js';
+import { correctionReason, removalRoutes, submitRecordForm, versionField } from '../../platform/record-form.js';
 import { signedIn } from '../../platform/request-context.js';
+import { formatDate } from '../../platform/view-filters.js';
 import * as care from './service.js';
 
 const categoriesOfNeed = primaryNeedCodes.filter((c) => /^N[1-8]$/.test(c.code));
@@ -48,8 +50,6 @@ const optionalCode = (isCode: (value: string) => boolean, message: string) =>
     .optional()
     .refine((v) => !v || isCode(v), { message })
     .transform((v) => v || null);
-const version = z.coerce.number().int().positive();
-
 const placementFields = {
   placementType: code(isPlacementTypeCode, 'Select the placement type'),
   provider: optionalCode(isPlacementProviderCode, 'Select a placement provider from the list'),
@@ -58,31 +58,68 @@ const placementFields = {
   urn: optionalText(8, 'Enter the Ofsted URN as SC and 6 digits, or 7 digits, or XXXXXXX'),
 };
 const placementOrder = ['placementType', 'provider', 'carerName', 'postcode', 'urn'];
+const placementOf = (data: care.PlacementDetails) => ({
+  placementType: data.placementType,
+  provider: data.provider,
+  carerName: data.carerName,
+  postcode: data.postcode,
+  urn: data.urn,
+});
+const reasonForChange = optionalCode(isReasonPlacementChangeCode, 'Select why the current placement is ending');
+const overviewOf = (personId: string) => `/children/${personId}/looked-after`;
 
 const startDates: DateField[] = [{ name: 'startedOn', label: 'Date the child became looked after' }];
-const startSchema = z.object({
-  legalStatus: code(isLegalStatusCode, 'Select the legal status'),
-  categoryOfNeed: code((v) => categoriesOfNeed.some((c) => c.code === v), 'Select the category of need'),
-  homePostcode: optionalText(10, 'Enter a full UK postcode for the home address, like SW1A 2AA'),
-  ...placementFields,
-});
+const startForm = {
+  schema: z.object({
+    legalStatus: code(isLegalStatusCode, 'Select the legal status'),
+    categoryOfNeed: code((v) => categoriesOfNeed.some((c) => c.code === v), 'Select the category of need'),
+    homePostcode: optionalText(10, 'Enter a full UK postcode for the home address, like SW1A 2AA'),
+    ...placementFields,
+  }),
+  dates: startDates,
+  order: ['startedOn', 'legalStatus', 'categoryOfNeed', 'homePostcode', ...placementOrder],
+};
 const legalStatusDates: DateField[] = [{ name: 'changedOn', label: 'Date the new legal status started' }];
-const legalStatusSchema = z.object({ periodId: z.uuid(), version, legalStatus: code(isLegalStatusCode, 'Select the new legal status') });
+const legalStatusForm = {
+  schema: z.object({ periodId: z.uuid(), version: versionField, legalStatus: code(isLegalStatusCode, 'Select the new legal status') }),
+  dates: legalStatusDates,
+  order: ['changedOn', 'legalStatus'],
+};
 const placementDates: DateField[] = [{ name: 'changedOn', label: 'Date of the move' }];
-const placementSchema = z.object({
-  periodId: z.uuid(),
-  version,
-  reasonForChange: optionalCode(isReasonPlacementChangeCode, 'Select why the current placement is ending'),
-  ...placementFields,
-});
+const placementForm = {
+  schema: z.object({ periodId: z.uuid(), version: versionField, reasonForChange, ...placementFields }),
+  dates: placementDates,
+  order: ['changedOn', 'reasonForChange', ...placementOrder],
+};
 const endDates: DateField[] = [{ name: 'endedOn', label: 'Date the child stopped being looked after' }];
-const endSchema = z.object({
-  periodId: z.uuid(),
-  version,
-  reasonCeased: code((v) => isReasonEpisodeCeasedCode(v) && v !== 'X1', 'Select why the child stopped being looked after'),
-});
+const endForm = {
+  schema: z.object({
+    periodId: z.uuid(),
+    version: versionField,
+    reasonCeased: code((v) => isReasonEpisodeCeasedCode(v) && v !== 'X1', 'Select why the child stopped being looked after'),
+  }),
+  dates: endDates,
+  order: ['endedOn', 'reasonCeased'],
+};
 const uascDates: DateField[] = [{ name: 'startedOn', label: 'Date UASC status started' }];
+const uascForm = { schema: z.object({}), dates: uascDates };
 const uascCeaseDates: DateField[] = [{ name: 'ceasedOn', label: 'Date UASC status ceased' }];
+const uascCeaseForm = { schema: z.object({ version: versionField }), dates: uascCeaseDates };
+
+const correctionDates: DateField[] = [{ name: 'startedOn', label: 'Start date' }];
+const correctPlacementForm = {
+  schema: z.object({ version: versionField, reasonForChange, ...placementFields, correctionReason }),
+  dates: correctionDates,
+  order: ['startedOn', ...placementOrder, 'reasonForChange', 'correctionReason'],
+};
+const correctLegalStatusForm = {
+  schema: z.object({ version: versionField, legalStatus: code(isLegalStatusCode, 'Select the legal status'), correctionReason }),
+  dates: correctionDates,
+  order: ['startedOn', 'legalStatus', 'correctionReason'],
+};
+
+const spellDates = (spell: { startedOn: string; endedOn: string | null }) =>
+  `${formatDate(spell.startedOn)} to ${spell.endedOn ? formatDate(spell.endedOn) : 'now'}`;
 
 function placementChoices(form: FormState) {
   return {
@@ -148,25 +185,20 @@ export async function lookedAfterRoutes(app: FastifyInstance, { db }: { db: Kyse
   );
 
   app.post('/children/:personId/looked-after/start', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const personId = personIdOf(request);
-    const parsed = readForm(
-      request.body,
-      startSchema,
-      startDates,
-      [],
-      ['startedOn', 'legalStatus', 'categoryOfNeed', 'homePostcode', ...placementOrder],
-    );
-    if (!parsed.ok) return renderStart(reply, signedIn(request), personId, parsed.form, 400);
-    const { legalStatus, categoryOfNeed, homePostcode, placementType, provider, carerName, postcode, urn } = parsed.data;
-    const result = await care.startPeriodOfCare(db, signedIn(request), personId, {
-      startedOn: parsed.dates.startedOn as string,
-      legalStatus,
-      categoryOfNeed,
-      homePostcode,
-      placement: { placementType, provider, carerName, postcode, urn },
+    return submitRecordForm(reply, request.body, startForm, {
+      render: (form, status) => renderStart(reply, actor, personId, form, status),
+      save: ({ data, dates }) =>
+        care.startPeriodOfCare(db, actor, personId, {
+          startedOn: dates.startedOn as string,
+          legalStatus: data.legalStatus,
+          categoryOfNeed: data.categoryOfNeed,
+          homePostcode: data.homePostcode,
+          placement: placementOf(data),
+        }),
+      done: overviewOf(personId),
     });
-    if (!result.ok) return renderStart(reply, signedIn(request), personId, withErrors(parsed.form, result.problems, startDates), 400);
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
   });
 
   const renderChange = async (
@@ -202,63 +234,176 @@ export async function lookedAfterRoutes(app: FastifyInstance, { db }: { db: Kyse
     renderChange(reply, signedIn(request), personIdOf(request), 'legal-status', null),
   );
   app.post('/children/:personId/looked-after/legal-status', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const personId = personIdOf(request);
-    const parsed = readForm(request.body, legalStatusSchema, legalStatusDates, [], ['changedOn', 'legalStatus']);
-    if (!parsed.ok) return renderChange(reply, signedIn(request), personId, 'legal-status', parsed.form, 400);
-    const result = await care.changeLegalStatus(db, signedIn(request), personId, {
-      periodId: parsed.data.periodId,
-      version: parsed.data.version,
-      changedOn: parsed.dates.changedOn as string,
-      legalStatus: parsed.data.legalStatus,
+    return submitRecordForm(reply, request.body, legalStatusForm, {
+      render: (form, status) => renderChange(reply, actor, personId, 'legal-status', form, status),
+      save: ({ data, dates }) =>
+        care.changeLegalStatus(db, actor, personId, {
+          periodId: data.periodId,
+          version: data.version,
+          changedOn: dates.changedOn as string,
+          legalStatus: data.legalStatus,
+        }),
+      done: overviewOf(personId),
     });
-    if (!result.ok)
-      return renderChange(
-        reply,
-        signedIn(request),
-        personId,
-        'legal-status',
-        withErrors(parsed.form, result.problems, legalStatusDates),
-        400,
-      );
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
   });
 
   app.get('/children/:personId/looked-after/placement', recorders, async (request, reply) =>
     renderChange(reply, signedIn(request), personIdOf(request), 'placement', null),
   );
   app.post('/children/:personId/looked-after/placement', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const personId = personIdOf(request);
-    const parsed = readForm(request.body, placementSchema, placementDates, [], ['changedOn', 'reasonForChange', ...placementOrder]);
-    if (!parsed.ok) return renderChange(reply, signedIn(request), personId, 'placement', parsed.form, 400);
-    const { periodId, version: seen, reasonForChange, placementType, provider, carerName, postcode, urn } = parsed.data;
-    const result = await care.changePlacement(db, signedIn(request), personId, {
-      periodId,
-      version: seen,
-      changedOn: parsed.dates.changedOn as string,
-      reasonForChange,
-      placement: { placementType, provider, carerName, postcode, urn },
+    return submitRecordForm(reply, request.body, placementForm, {
+      render: (form, status) => renderChange(reply, actor, personId, 'placement', form, status),
+      save: ({ data, dates }) =>
+        care.changePlacement(db, actor, personId, {
+          periodId: data.periodId,
+          version: data.version,
+          changedOn: dates.changedOn as string,
+          reasonForChange: data.reasonForChange,
+          placement: placementOf(data),
+        }),
+      done: overviewOf(personId),
     });
-    if (!result.ok)
-      return renderChange(reply, signedIn(request), personId, 'placement', withErrors(parsed.form, result.problems, placementDates), 400);
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
   });
 
   app.get('/children/:personId/looked-after/end', recorders, async (request, reply) =>
     renderChange(reply, signedIn(request), personIdOf(request), 'end', null),
   );
   app.post('/children/:personId/looked-after/end', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const personId = personIdOf(request);
-    const parsed = readForm(request.body, endSchema, endDates, [], ['endedOn', 'reasonCeased']);
-    if (!parsed.ok) return renderChange(reply, signedIn(request), personId, 'end', parsed.form, 400);
-    const result = await care.endPeriodOfCare(db, signedIn(request), personId, {
-      periodId: parsed.data.periodId,
-      version: parsed.data.version,
-      endedOn: parsed.dates.endedOn as string,
-      reasonCeased: parsed.data.reasonCeased,
+    return submitRecordForm(reply, request.body, endForm, {
+      render: (form, status) => renderChange(reply, actor, personId, 'end', form, status),
+      save: ({ data, dates }) =>
+        care.endPeriodOfCare(db, actor, personId, {
+          periodId: data.periodId,
+          version: data.version,
+          endedOn: dates.endedOn as string,
+          reasonCeased: data.reasonCeased,
+        }),
+      done: overviewOf(personId),
     });
-    if (!result.ok) return renderChange(reply, signedIn(request), personId, 'end', withErrors(parsed.form, result.problems, endDates), 400);
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
   });
+
+  const renderCorrection = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    fact: care.CareFact,
+    id: string,
+    form: FormState | null,
+    status = 200,
+  ) => {
+    const view = await care.viewCareFact(db, actor, personId, fact, id);
+    const spell = view.spell;
+    const recorded: Record<string, string> =
+      'placementType' in spell
+        ? {
+            placementType: spell.placementType,
+            provider: spell.provider ?? '',
+            carerName: spell.carerName ?? '',
+            postcode: spell.postcode ?? '',
+            urn: spell.urn ?? '',
+            reasonForChange: spell.reasonForChange ?? '',
+          }
+        : { legalStatus: spell.legalStatus };
+    const shown = form ?? emptyForm(correctionDates, { version: String(view.version), ...recorded }, { startedOn: spell.startedOn });
+    reply.code(status);
+    return reply.page('looked-after/views/correct.njk', {
+      pageTitle: fact === 'placement' ? 'Change a placement' : 'Change a legal status',
+      section: 'looked-after',
+      header: view.header,
+      fact,
+      spell,
+      isFirst: view.isFirst,
+      endedByMove: view.endedByMove,
+      period: view.period,
+      form: shown,
+      legalStatuses: selectItems(legalStatusCodes, shown.values.legalStatus),
+      reasonsForChange: selectItems(reasonPlacementChangeCodes, shown.values.reasonForChange),
+      ...placementChoices(shown),
+    });
+  };
+  const itemParams = z.object({ personId: z.string(), itemId: z.string() });
+
+  app.get('/children/:personId/looked-after/placements/:itemId/change', recorders, async (request, reply) => {
+    const { personId, itemId } = itemParams.parse(request.params);
+    return renderCorrection(reply, signedIn(request), personId, 'placement', itemId, null);
+  });
+  app.post('/children/:personId/looked-after/placements/:itemId/change', recorders, async (request, reply) => {
+    const actor = signedIn(request);
+    const { personId, itemId } = itemParams.parse(request.params);
+    return submitRecordForm(reply, request.body, correctPlacementForm, {
+      render: (form, status) => renderCorrection(reply, actor, personId, 'placement', itemId, form, status),
+      save: ({ data, dates }) =>
+        care.correctPlacement(db, actor, personId, {
+          placementId: itemId,
+          version: data.version,
+          startedOn: dates.startedOn as string,
+          reasonForChange: data.reasonForChange,
+          placement: placementOf(data),
+          reason: data.correctionReason,
+        }),
+      done: overviewOf(personId),
+    });
+  });
+
+  app.get('/children/:personId/looked-after/legal-statuses/:itemId/change', recorders, async (request, reply) => {
+    const { personId, itemId } = itemParams.parse(request.params);
+    return renderCorrection(reply, signedIn(request), personId, 'legal_status', itemId, null);
+  });
+  app.post('/children/:personId/looked-after/legal-statuses/:itemId/change', recorders, async (request, reply) => {
+    const actor = signedIn(request);
+    const { personId, itemId } = itemParams.parse(request.params);
+    return submitRecordForm(reply, request.body, correctLegalStatusForm, {
+      render: (form, status) => renderCorrection(reply, actor, personId, 'legal_status', itemId, form, status),
+      save: ({ data, dates }) =>
+        care.correctLegalStatus(db, actor, personId, {
+          legalStatusId: itemId,
+          version: data.version,
+          startedOn: dates.startedOn as string,
+          legalStatus: data.legalStatus,
+          reason: data.correctionReason,
+        }),
+      done: overviewOf(personId),
+    });
+  });
+
+  for (const [fact, path] of [
+    ['placement', 'placements'],
+    ['legal_status', 'legal-statuses'],
+  ] as const) {
+    removalRoutes(app, {
+      path: `/children/:personId/looked-after/${path}/:itemId/remove`,
+      roles: care.careRecorders,
+      template: 'looked-after/views/remove.njk',
+      section: 'looked-after',
+      load: async (actor, personId, itemId) => {
+        const view = await care.viewCareFact(db, actor, personId, fact, itemId);
+        const spell = view.spell;
+        const dates = { key: { text: 'Dates' }, value: { text: spellDates(spell) } };
+        return {
+          header: view.header,
+          what: `${fact === 'placement' ? 'the placement' : 'the legal status'} from ${formatDate(spell.startedOn)}`,
+          rows:
+            'placementType' in spell
+              ? [
+                  { key: { text: 'Placement' }, value: { text: `${spell.placementType}: ${placementTypeLabel(spell.placementType)}` } },
+                  { key: { text: 'Carer or home' }, value: { text: spell.carerName ?? 'Not recorded' } },
+                  dates,
+                ]
+              : [{ key: { text: 'Legal status' }, value: { text: `${spell.legalStatus}: ${legalStatusLabel(spell.legalStatus)}` } }, dates],
+          version: view.version,
+          consequence: `The ${fact === 'placement' ? 'placement' : 'legal status'} before it will run on in its place, and the SSDA903 episodes and the child’s clocks will be worked out again.`,
+        };
+      },
+      remove: (actor, personId, itemId, input) => care.removeCareFact(db, actor, personId, fact, { id: itemId, ...input }),
+      done: overviewOf,
+    });
+  }
 
   const renderUasc = async (reply: FastifyReply, actor: Actor, personId: string, form: FormState, ceasing: string | null, status = 200) => {
     const view = await care.viewCareAndPlacements(db, actor, personId);
@@ -276,12 +421,13 @@ export async function lookedAfterRoutes(app: FastifyInstance, { db }: { db: Kyse
     renderUasc(reply, signedIn(request), personIdOf(request), emptyForm(uascDates), null),
   );
   app.post('/children/:personId/looked-after/uasc', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const personId = personIdOf(request);
-    const parsed = readForm(request.body, z.object({}), uascDates);
-    if (!parsed.ok) return renderUasc(reply, signedIn(request), personId, parsed.form, null, 400);
-    const result = await care.recordUascStatus(db, signedIn(request), personId, parsed.dates.startedOn as string);
-    if (!result.ok) return renderUasc(reply, signedIn(request), personId, withErrors(parsed.form, result.problems, uascDates), null, 400);
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
+    return submitRecordForm(reply, request.body, uascForm, {
+      render: (form, status) => renderUasc(reply, actor, personId, form, null, status),
+      save: ({ dates }) => care.recordUascStatus(db, actor, personId, dates.startedOn as string),
+      done: overviewOf(personId),
+    });
   });
 
   const statusParams = z.object({ personId: z.string(), statusId: z.string() });
@@ -293,16 +439,13 @@ export async function lookedAfterRoutes(app: FastifyInstance, { db }: { db: Kyse
     return renderUasc(reply, signedIn(request), personId, emptyForm(uascCeaseDates, { version: String(status.version) }), statusId);
   });
   app.post('/children/:personId/looked-after/uasc/:statusId/cease', recorders, async (request, reply) => {
+    const actor = signedIn(request);
     const { personId, statusId } = statusParams.parse(request.params);
-    const parsed = readForm(request.body, z.object({ version }), uascCeaseDates);
-    if (!parsed.ok) return renderUasc(reply, signedIn(request), personId, parsed.form, statusId, 400);
-    const result = await care.ceaseUascStatus(db, signedIn(request), personId, {
-      statusId,
-      version: parsed.data.version,
-      ceasedOn: parsed.dates.ceasedOn as string,
+    return submitRecordForm(reply, request.body, uascCeaseForm, {
+      render: (form, status) => renderUasc(reply, actor, personId, form, statusId, status),
+      save: ({ data, dates }) =>
+        care.ceaseUascStatus(db, actor, personId, { statusId, version: data.version, ceasedOn: dates.ceasedOn as string }),
+      done: overviewOf(personId),
     });
-    if (!result.ok)
-      return renderUasc(reply, signedIn(request), personId, withErrors(parsed.form, result.problems, uascCeaseDates), statusId, 400);
-    return reply.redirect(`/children/${personId}/looked-after`, 303);
   });
 }

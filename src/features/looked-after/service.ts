@@ -6,7 +6,7 @@ import { placementTypeLabel } from '../../domain/codes/ssda903-placement-type.js
 import { reasonEpisodeCeasedLabel } from '../../domain/codes/ssda903-reason-episode-ceased.js';
 import { reasonPlacementChangeLabel } from '../../domain/codes/ssda903-reason-placement-change.js';
 import type { CareHistory, LegalStatusSpell, PeriodOfCare, PlacementSpell } from '../../domain/looked-after/care-history.js';
-import { isTemporaryPlacement } from '../../domain/looked-after/care-history.js';
+import { inForceAtEndOf, isTemporaryPlacement } from '../../domain/looked-after/care-history.js';
 import { type CareHistoryProblem, checkCareHistory } from '../../domain/looked-after/care-history-checks.js';
 import { deriveEpisodes } from '../../domain/looked-after/episodes.js';
 import { eligibleChildFrom } from '../../domain/looked-after/leaving-care.js';
@@ -17,8 +17,9 @@ import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors.js';
 import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
+import { formatDate } from '../../platform/view-filters.js';
 import * as children from '../children/service.js';
-import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
+import { correctedFacts, recordChronologyEntry, recordCorrection, registerSourceLink } from '../chronology/service.js';
 import { type CaseEvent, recordCaseEvents, replaceCaseEvents } from '../clocks/service.js';
 import * as queries from './queries.js';
 
@@ -462,6 +463,284 @@ export function ceaseUascStatus(
       source: { type: 'uasc_status', id: input.statusId },
     });
     return { ok: true };
+  });
+}
+
+/** A legal status or a placement: the two facts within a period of care that can be corrected or removed. */
+export type CareFact = 'legal_status' | 'placement';
+
+const careFactWords: Record<CareFact, string> = { legal_status: 'Legal status', placement: 'Placement' };
+
+/**
+ * The legal status or placement being corrected, if its period of care is still as the person saw
+ * it (every change to a period's history moves the period's version on), with the spells either
+ * side of it in the same period.
+ */
+async function careFactAsSeen(access: ChildRecordAccess, fact: CareFact, id: string, version: number | null) {
+  const { history, periods } = await loadHistory(access);
+  const spells: readonly (LegalStatusSpell | PlacementSpell)[] = fact === 'placement' ? history.placements : history.legalStatuses;
+  const spell = spells.find((s) => s.id === id);
+  if (!spell) throw new NotFoundError();
+  const period = history.periods.find((p) => p.id === spell.periodOfCareId) as PeriodOfCare;
+  const periodVersion = periods.find((p) => p.id === period.id)?.version as number;
+  if (version !== null && version !== periodVersion) throw new ConflictError();
+  const inPeriod = spells.filter((s) => s.periodOfCareId === period.id);
+  const index = inPeriod.findIndex((s) => s.id === id);
+  return { history, period, periodVersion, spell, previous: inPeriod[index - 1] ?? null, next: inPeriod[index + 1] ?? null };
+}
+
+/** The case events that come from one placement or legal status, as the care history now stands. */
+function careFactEvents(history: CareHistory, fact: CareFact, id: string): CaseEvent[] {
+  const source = { type: fact, id };
+  if (fact === 'placement') {
+    const placement = history.placements.find((p) => p.id === id);
+    if (!placement) return [];
+    return [
+      { kind: 'placement_started', occurredOn: placement.startedOn, ref: id, source },
+      ...(placement.endedOn ? [{ kind: 'placement_ended' as const, occurredOn: placement.endedOn, ref: id, source }] : []),
+    ];
+  }
+  const status = history.legalStatuses.find((s) => s.id === id);
+  const period = history.periods.find((p) => p.id === status?.periodOfCareId);
+  if (!status || !period || status.legalStatus !== 'C2' || status.startedOn === period.startedOn) return [];
+  const placement = history.placements.find((p) => p.periodOfCareId === period.id && inForceAtEndOf(p, status.startedOn));
+  return placement?.placementType === 'P1'
+    ? [{ kind: 'care_order_made_living_with_parent', occurredOn: status.startedOn, ref: placement.id, source }]
+    : [];
+}
+
+/**
+ * Saves a corrected care history of one period: the legal statuses and placements changed or
+ * removed, the SSDA903 episodes derived again, and the case events of every legal status and
+ * placement in the period replaced (which recomputes the clocks), all in the caller's transaction.
+ */
+async function saveCorrectedPeriod(access: ChildRecordAccess, before: CareHistory, after: CareHistory, periodId: string, version: number) {
+  await claim(access, periodId, version);
+  await queries.replaceEpisodes(access, []);
+  for (const status of before.legalStatuses.filter((s) => s.periodOfCareId === periodId)) {
+    const corrected = after.legalStatuses.find((s) => s.id === status.id);
+    if (!corrected) await queries.deleteLegalStatus(access, status.id);
+    else if (JSON.stringify(corrected) !== JSON.stringify(status))
+      await queries.correctLegalStatus(access, status.id, {
+        legal_status: corrected.legalStatus,
+        started_on: corrected.startedOn,
+        ended_on: corrected.endedOn,
+      });
+  }
+  for (const placement of before.placements.filter((p) => p.periodOfCareId === periodId)) {
+    const corrected = after.placements.find((p) => p.id === placement.id);
+    if (!corrected) await queries.deletePlacement(access, placement.id);
+    else if (JSON.stringify(corrected) !== JSON.stringify(placement))
+      await queries.correctPlacement(access, placement.id, {
+        placement_type: corrected.placementType,
+        provider: corrected.provider,
+        postcode: corrected.postcode,
+        urn: corrected.urn,
+        carer_name: corrected.carerName,
+        started_on: corrected.startedOn,
+        ended_on: corrected.endedOn,
+        reason_for_change: corrected.reasonForChange,
+      });
+  }
+  await refreshEpisodes(access);
+  for (const status of before.legalStatuses.filter((s) => s.periodOfCareId === periodId))
+    await replaceCaseEvents(access, { type: 'legal_status', id: status.id }, careFactEvents(after, 'legal_status', status.id));
+  for (const placement of before.placements.filter((p) => p.periodOfCareId === periodId))
+    await replaceCaseEvents(access, { type: 'placement', id: placement.id }, careFactEvents(after, 'placement', placement.id));
+}
+
+const placementWords = (p: PlacementSpell) => ({
+  'placement type': `${p.placementType}`,
+  provider: p.provider ?? 'none',
+  'carer or home': p.carerName ?? 'not recorded',
+  postcode: p.postcode ?? 'not recorded',
+  'Ofsted URN': p.urn ?? 'not recorded',
+  'start date': formatDate(p.startedOn),
+  'reason it ended': p.reasonForChange ?? 'none',
+});
+const legalStatusWords = (s: LegalStatusSpell) => ({ 'legal status': s.legalStatus, 'start date': formatDate(s.startedOn) });
+
+const nothingChanged: CareChange = {
+  ok: false,
+  problems: [{ field: 'startedOn', message: 'Nothing has changed: change what was recorded wrongly, or go back' }],
+};
+
+/** The first legal status or placement of a period starts the day the child became looked after, and moves only with it. */
+const firstSpellProblem = (period: PeriodOfCare): CareChange => ({
+  ok: false,
+  problems: [
+    {
+      field: 'startedOn',
+      message: `This is the first of the period of care, so it starts on the day the child became looked after (${formatDate(period.startedOn)})`,
+    },
+  ],
+});
+
+/**
+ * Corrects a placement recorded wrongly (its start date, type, provider, carer, postcode, URN or
+ * why it ended). A new start date moves the end of the placement before it, as a move does; the
+ * whole care history is checked again, the episodes derived again and the clocks recomputed.
+ */
+export function correctPlacement(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: {
+    placementId: string;
+    version: number;
+    startedOn: IsoDate;
+    reasonForChange: string | null;
+    placement: PlacementDetails;
+    reason: string;
+  },
+): Promise<CareChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'looked_after.placement.correct', async (access) => {
+    const seen = await careFactAsSeen(access, 'placement', input.placementId, input.version);
+    const spell = seen.spell as PlacementSpell;
+    if (seen.previous === null && input.startedOn !== spell.startedOn) return firstSpellProblem(seen.period);
+    const placement = tidyPlacement(input.placement);
+    const endedByMove = seen.next !== null && !isTemporaryPlacement(placement.placementType);
+    if (endedByMove && input.reasonForChange === null)
+      return { ok: false, problems: [{ field: 'reasonForChange', message: 'Select why this placement ended' }] };
+    const corrected: PlacementSpell = {
+      ...spell,
+      ...placement,
+      startedOn: input.startedOn,
+      reasonForChange: endedByMove ? input.reasonForChange : null,
+    };
+    const changes = correctedFacts(placementWords(spell), placementWords(corrected));
+    if (changes.length === 0) return nothingChanged;
+    const after: CareHistory = {
+      ...seen.history,
+      placements: seen.history.placements.map((p) =>
+        p.id === spell.id ? corrected : p.id === seen.previous?.id ? { ...p, endedOn: input.startedOn } : p,
+      ),
+    };
+    const problems = checkCareHistory(after);
+    if (problems.length > 0) return { ok: false, problems };
+    await saveCorrectedPeriod(access, seen.history, after, seen.period.id, input.version);
+    await recordCorrection(access, {
+      what: 'Placement',
+      occurredOn: input.startedOn,
+      changes,
+      removed: false,
+      reason: input.reason,
+      source: { type: 'placement', id: spell.id },
+    });
+    return { ok: true };
+  });
+}
+
+/** Corrects a legal status recorded wrongly (its code or start date); the history is checked and derived again as for a placement. */
+export function correctLegalStatus(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: { legalStatusId: string; version: number; startedOn: IsoDate; legalStatus: string; reason: string },
+): Promise<CareChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'looked_after.legal_status.correct', async (access) => {
+    const seen = await careFactAsSeen(access, 'legal_status', input.legalStatusId, input.version);
+    const spell = seen.spell as LegalStatusSpell;
+    if (seen.previous === null && input.startedOn !== spell.startedOn) return firstSpellProblem(seen.period);
+    const corrected: LegalStatusSpell = { ...spell, legalStatus: input.legalStatus, startedOn: input.startedOn };
+    const changes = correctedFacts(legalStatusWords(spell), legalStatusWords(corrected));
+    if (changes.length === 0) return nothingChanged;
+    const sameAsNeighbour = [seen.previous, seen.next].some((s) => s !== null && (s as LegalStatusSpell).legalStatus === input.legalStatus);
+    if (sameAsNeighbour)
+      return {
+        ok: false,
+        problems: [{ field: 'legalStatus', message: 'The legal status before or after this one is the same: remove this one instead' }],
+      };
+    const after: CareHistory = {
+      ...seen.history,
+      legalStatuses: seen.history.legalStatuses.map((s) =>
+        s.id === spell.id ? corrected : s.id === seen.previous?.id ? { ...s, endedOn: input.startedOn } : s,
+      ),
+    };
+    const problems = checkCareHistory(after);
+    if (problems.length > 0) return { ok: false, problems };
+    await saveCorrectedPeriod(access, seen.history, after, seen.period.id, input.version);
+    await recordCorrection(access, {
+      what: 'Legal status',
+      occurredOn: input.startedOn,
+      changes,
+      removed: false,
+      reason: input.reason,
+      source: { type: 'legal_status', id: spell.id },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Removes a legal status or placement recorded in error: the one before it runs on in its place
+ * (to the next one's start, or the end of care). The first of a period cannot be removed, since
+ * the child was looked after under something from the first day: correct it instead.
+ */
+export function removeCareFact(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  fact: CareFact,
+  input: { id: string; version: number; reason: string },
+): Promise<CareChange> {
+  return withChildRecord(db, actor, personId, 'edit', `looked_after.${fact}.remove`, async (access) => {
+    const seen = await careFactAsSeen(access, fact, input.id, input.version);
+    const previous = seen.previous;
+    if (previous === null)
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'reason',
+            message: `${careFactWords[fact]} is the first of the period of care, so it cannot be removed: change it instead`,
+          },
+        ],
+      };
+    const ended = seen.spell.endedOn;
+    const after: CareHistory =
+      fact === 'placement'
+        ? {
+            ...seen.history,
+            placements: seen.history.placements
+              .filter((p) => p.id !== input.id)
+              .map((p) =>
+                p.id === previous.id ? { ...p, endedOn: ended, reasonForChange: seen.next === null ? null : p.reasonForChange } : p,
+              ),
+          }
+        : {
+            ...seen.history,
+            legalStatuses: seen.history.legalStatuses
+              .filter((s) => s.id !== input.id)
+              .map((s) => (s.id === previous.id ? { ...s, endedOn: ended } : s)),
+          };
+    const problems = checkCareHistory(after);
+    if (problems.length > 0) return { ok: false, problems: problems.map((p) => ({ ...p, field: 'reason' })) };
+    await saveCorrectedPeriod(access, seen.history, after, seen.period.id, input.version);
+    await recordCorrection(access, {
+      what: `${careFactWords[fact]} from ${formatDate(seen.spell.startedOn)}`,
+      occurredOn: seen.spell.startedOn,
+      changes: [],
+      removed: true,
+      reason: input.reason,
+      source: { type: fact, id: input.id },
+    });
+    return { ok: true };
+  });
+}
+
+/** One legal status or placement with its period's version and its place in the period, for the correction and removal pages. */
+export function viewCareFact(db: Kysely<Database>, actor: Actor, personId: string, fact: CareFact, id: string) {
+  return withChildRecord(db, actor, personId, 'view', 'looked_after.view', async (access) => {
+    const [header, seen] = await Promise.all([childHeader(access), careFactAsSeen(access, fact, id, null)]);
+    return {
+      header,
+      period: seen.period,
+      version: seen.periodVersion,
+      spell: seen.spell,
+      isFirst: seen.previous === null,
+      endedByMove: seen.next !== null,
+    };
   });
 }
 

@@ -7,7 +7,7 @@ import type {
   StrategyMeetingPromptsTable,
 } from '../../db/schema.js';
 import type { ChildRecordAccess } from '../../platform/access.js';
-import { updateChildRowAtVersion } from '../../platform/child-rows.js';
+import { deleteChildRowAtVersion, updateChildRowAtVersion } from '../../platform/child-rows.js';
 
 export function missingEpisodes(access: ChildRecordAccess) {
   return access.trx
@@ -50,6 +50,55 @@ export async function insertReturnInterview(access: ChildRecordAccess, interview
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Saves a missing episode as corrected, if no one changed it since it was read. */
+export function correctMissingEpisode(
+  access: ChildRecordAccess,
+  id: string,
+  version: number,
+  episode: Pick<
+    MissingEpisodesTable,
+    | 'kind'
+    | 'started_on'
+    | 'started_time'
+    | 'reported_to_police_on'
+    | 'reported_to_police_time'
+    | 'returned_on'
+    | 'returned_time'
+    | 'where_found'
+  >,
+): Promise<boolean> {
+  return updateChildRowAtVersion(access, 'missing_episodes', id, version, episode);
+}
+
+/** Removes a missing episode recorded in error, with its return home interview; screenings made after it stay, no longer linked to it. */
+export async function deleteMissingEpisode(access: ChildRecordAccess, id: string, version: number): Promise<boolean> {
+  await access.trx
+    .updateTable('exploitation_screenings')
+    .set({ missing_episode_id: null })
+    .where('missing_episode_id', '=', id)
+    .where('person_id', '=', access.personId)
+    .execute();
+  await access.trx.deleteFrom('return_interviews').where('missing_episode_id', '=', id).where('person_id', '=', access.personId).execute();
+  return deleteChildRowAtVersion(access, 'missing_episodes', id, version);
+}
+
+/** Saves a return home interview as corrected, if no one changed it since it was read. */
+export function correctReturnInterview(
+  access: ChildRecordAccess,
+  id: string,
+  version: number,
+  interview: Pick<
+    ReturnInterviewsTable,
+    'offered_on' | 'offered_time' | 'outcome' | 'held_on' | 'held_time' | 'conducted_by' | 'childs_account' | 'late_reason'
+  >,
+): Promise<boolean> {
+  return updateChildRowAtVersion(access, 'return_interviews', id, version, interview);
+}
+
+export function deleteReturnInterview(access: ChildRecordAccess, id: string, version: number): Promise<boolean> {
+  return deleteChildRowAtVersion(access, 'return_interviews', id, version);
 }
 
 export function screenings(access: ChildRecordAccess) {

@@ -9,8 +9,8 @@ import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors.js';
 import { registerRecordMover } from '../../platform/record-movers.js';
 import { formatDate } from '../../platform/view-filters.js';
-import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
-import { recordCaseEvents } from '../clocks/service.js';
+import { correctedFacts, recordChronologyEntry, recordCorrection, registerSourceLink } from '../chronology/service.js';
+import { type CaseEvent, recordCaseEvents, replaceCaseEvents } from '../clocks/service.js';
 import { careOn, childHeader } from '../looked-after/service.js';
 import * as queries from './queries.js';
 
@@ -75,6 +75,23 @@ function episodeProblems(e: {
   return problems;
 }
 
+/** A child is missing once at a time: the problem with an episode that would overlap one of `others`. */
+function clashes(
+  others: readonly { started_on: IsoDate; started_time: string | null; returned_on: IsoDate | null; returned_time: string | null }[],
+  started: Moment,
+  returned: Moment | null,
+): { field: string; message: string }[] {
+  if (others.some((e) => e.returned_on === null))
+    return [{ field: 'startedOn', message: 'The child is already recorded as missing or away: record their return first' }];
+  const overlaps = others.some(
+    (e) =>
+      e.returned_on !== null &&
+      compareMoments(started, moment(e.returned_on, e.returned_time)) < 0 &&
+      (returned === null || compareMoments(returned, moment(e.started_on, e.started_time)) > 0),
+  );
+  return overlaps ? [{ field: 'startedOn', message: 'This overlaps another missing episode already recorded' }] : [];
+}
+
 /**
  * Records a missing episode (or absence without authorisation): when it started, the report to the
  * police, and the return if the child is already back. Whether the child was missing from care or
@@ -106,19 +123,7 @@ export function recordMissingEpisode(
       returned,
       today: input.today,
     });
-    const existing = await queries.missingEpisodes(access);
-    if (existing.some((e) => e.returned_on === null)) {
-      problems.push({ field: 'startedOn', message: 'The child is already recorded as missing or away: record their return first' });
-    } else if (
-      existing.some(
-        (e) =>
-          e.returned_on !== null &&
-          compareMoments(started, moment(e.returned_on, e.returned_time)) < 0 &&
-          (returned === null || compareMoments(returned, moment(e.started_on, e.started_time)) > 0),
-      )
-    ) {
-      problems.push({ field: 'startedOn', message: 'This overlaps another missing episode already recorded' });
-    }
+    problems.push(...clashes(await queries.missingEpisodes(access), started, returned));
     if (problems.length > 0) return { ok: false, problems };
 
     const care = await careOn(access, input.startedOn);
@@ -210,23 +215,59 @@ export function recordReturn(
   });
 }
 
+/** What the return home interview says happened: offered, then held or declined. */
+interface InterviewFacts {
+  offeredOn: IsoDate;
+  offeredTime: string | null;
+  outcome: 'held' | 'declined';
+  heldOn: IsoDate | null;
+  heldTime: string | null;
+  conductedBy: string;
+  childsAccount: string | null;
+  lateReason: string | null;
+  today: IsoDate;
+}
+
+/** Checks a return home interview against the child's return; says whether it was offered more than 72 hours after it. */
+function interviewProblems(episode: { returned_on: IsoDate; returned_time: string | null }, input: InterviewFacts) {
+  const returned = moment(episode.returned_on, episode.returned_time);
+  const offered = moment(input.offeredOn, input.offeredTime);
+  const problems: { field: string; message: string }[] = [];
+  if (compareMoments(offered, returned) < 0)
+    problems.push({ field: 'offeredOn', message: 'The interview must be offered after the child returned' });
+  if (input.offeredOn > input.today) problems.push({ field: 'offeredOn', message: 'The date offered cannot be in the future' });
+  if (input.outcome === 'held') {
+    if (input.heldOn === null) problems.push({ field: 'heldOn', message: 'Enter the date the interview was held' });
+    else if (compareMoments(moment(input.heldOn, input.heldTime), offered) < 0) {
+      problems.push({ field: 'heldOn', message: 'The interview must be held on or after the date it was offered' });
+    } else if (input.heldOn > input.today) problems.push({ field: 'heldOn', message: 'The date held cannot be in the future' });
+  }
+  const late = !offeredInTime(returned, offered);
+  if (late && !input.lateReason)
+    problems.push({ field: 'lateReason', message: 'Say why the interview was offered more than 72 hours after the return' });
+  return { problems, late };
+}
+
+/** The case event a return home interview records: held or declined, when, and why late. */
+function interviewEvent(episodeId: string, interviewId: string, input: InterviewFacts, late: boolean): CaseEvent {
+  const doneOn = input.outcome === 'held' ? (input.heldOn as IsoDate) : input.offeredOn;
+  const doneTime = input.outcome === 'held' ? input.heldTime : input.offeredTime;
+  return {
+    kind: input.outcome === 'held' ? 'return_interview_completed' : 'return_interview_declined',
+    occurredOn: doneOn,
+    ...(doneTime ? { occurredTime: doneTime } : {}),
+    ref: episodeId,
+    ...(late && input.lateReason ? { lateReason: input.lateReason } : {}),
+    source: { type: 'return_interview', id: interviewId },
+  };
+}
+
 /** Records the return home interview offered after an episode: held (with what the child said) or declined. */
 export function recordReturnInterview(
   db: Kysely<Database>,
   actor: Actor,
   personId: string,
-  input: {
-    episodeId: string;
-    offeredOn: IsoDate;
-    offeredTime: string | null;
-    outcome: 'held' | 'declined';
-    heldOn: IsoDate | null;
-    heldTime: string | null;
-    conductedBy: string;
-    childsAccount: string | null;
-    lateReason: string | null;
-    today: IsoDate;
-  },
+  input: InterviewFacts & { episodeId: string },
 ): Promise<MissingChange> {
   return withChildRecord(db, actor, personId, 'edit', 'return_interview.record', async (access) => {
     const episode = (await queries.missingEpisodes(access)).find((e) => e.id === input.episodeId);
@@ -234,21 +275,7 @@ export function recordReturnInterview(
     if (episode.returned_on === null) {
       return { ok: false, problems: [{ field: 'offeredOn', message: 'Record the child’s return before the return home interview' }] };
     }
-    const returned = moment(episode.returned_on, episode.returned_time);
-    const offered = moment(input.offeredOn, input.offeredTime);
-    const problems: { field: string; message: string }[] = [];
-    if (compareMoments(offered, returned) < 0)
-      problems.push({ field: 'offeredOn', message: 'The interview must be offered after the child returned' });
-    if (input.offeredOn > input.today) problems.push({ field: 'offeredOn', message: 'The date offered cannot be in the future' });
-    if (input.outcome === 'held') {
-      if (input.heldOn === null) problems.push({ field: 'heldOn', message: 'Enter the date the interview was held' });
-      else if (compareMoments(moment(input.heldOn, input.heldTime), offered) < 0) {
-        problems.push({ field: 'heldOn', message: 'The interview must be held on or after the date it was offered' });
-      } else if (input.heldOn > input.today) problems.push({ field: 'heldOn', message: 'The date held cannot be in the future' });
-    }
-    const late = !offeredInTime(returned, offered);
-    if (late && !input.lateReason)
-      problems.push({ field: 'lateReason', message: 'Say why the interview was offered more than 72 hours after the return' });
+    const { problems, late } = interviewProblems({ returned_on: episode.returned_on, returned_time: episode.returned_time }, input);
     if (problems.length > 0) return { ok: false, problems };
 
     const id = await queries.insertReturnInterview(access, {
@@ -265,27 +292,268 @@ export function recordReturnInterview(
     });
     if (id === null)
       throw new ConflictError('A return home interview has already been recorded for this episode. Reload the page to see it.');
-    const doneOn = input.outcome === 'held' ? (input.heldOn as IsoDate) : input.offeredOn;
-    const doneTime = input.outcome === 'held' ? input.heldTime : input.offeredTime;
+    const event = interviewEvent(input.episodeId, id, input, late);
     await recordChronologyEntry(access, {
       kind: 'return_interview',
-      occurredOn: doneOn,
+      occurredOn: event.occurredOn,
       summary:
         input.outcome === 'held'
           ? `Return home interview held by ${input.conductedBy}${late ? ' (offered more than 72 hours after the return)' : ''}.`
           : `Return home interview offered by ${input.conductedBy} and declined by the child${late ? ' (offered more than 72 hours after the return)' : ''}.`,
       source: { type: 'return_interview', id },
     });
-    await recordCaseEvents(access, [
-      {
-        kind: input.outcome === 'held' ? 'return_interview_completed' : 'return_interview_declined',
-        occurredOn: doneOn,
-        ...(doneTime ? { occurredTime: doneTime } : {}),
-        ref: input.episodeId,
-        ...(late && input.lateReason ? { lateReason: input.lateReason } : {}),
-        source: { type: 'return_interview', id },
-      },
+    await recordCaseEvents(access, [event]);
+    return { ok: true };
+  });
+}
+
+/** What a missing episode says happened, as corrected. */
+interface EpisodeFacts {
+  kind: 'M' | 'A';
+  startedOn: IsoDate;
+  startedTime: string | null;
+  reportedToPoliceOn: IsoDate | null;
+  reportedToPoliceTime: string | null;
+  returnedOn: IsoDate | null;
+  returnedTime: string | null;
+  whereFound: string | null;
+  today: IsoDate;
+}
+
+const episodeWords = (e: Omit<EpisodeFacts, 'today'>) => ({
+  kind: kindWords[e.kind],
+  'went missing': at(e.startedOn, e.startedTime),
+  'reported to the police': e.reportedToPoliceOn ? at(e.reportedToPoliceOn, e.reportedToPoliceTime) : 'not reported',
+  returned: e.returnedOn ? at(e.returnedOn, e.returnedTime) : 'not returned',
+  'where found': e.whereFound ?? 'not recorded',
+});
+const interviewWords = (i: Omit<InterviewFacts, 'today'>) => ({
+  offered: at(i.offeredOn, i.offeredTime),
+  outcome: i.outcome,
+  held: i.heldOn ? at(i.heldOn, i.heldTime) : 'not held',
+  'offered or held by': i.conductedBy,
+  'why late': i.lateReason ?? 'not recorded',
+});
+
+const nothingChanged: MissingChange = {
+  ok: false,
+  problems: [{ message: 'Nothing has changed: change what was recorded wrongly, or go back' }],
+};
+
+/** One missing episode with its return home interview, for the correction and removal pages. */
+export function viewMissingEpisode(db: Kysely<Database>, actor: Actor, personId: string, episodeId: string) {
+  return withChildRecord(db, actor, personId, 'view', 'missing_episode.view', async (access) => {
+    const [header, episodes, interviews] = await Promise.all([
+      childHeader(access),
+      queries.missingEpisodes(access),
+      queries.returnInterviews(access),
     ]);
+    const episode = episodes.find((e) => e.id === episodeId);
+    if (!episode) throw new NotFoundError();
+    return { header, episode, interview: interviews.find((i) => i.missing_episode_id === episodeId) ?? null };
+  });
+}
+
+/**
+ * Corrects a missing episode recorded wrongly: the same checks as recording it, the return's case
+ * event replaced (so the 72-hour return interview clock follows), and a chronology entry.
+ */
+export function correctMissingEpisode(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: EpisodeFacts & { episodeId: string; version: number; reason: string },
+): Promise<MissingChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'missing_episode.correct', async (access) => {
+    const episodes = await queries.missingEpisodes(access);
+    const episode = episodes.find((e) => e.id === input.episodeId);
+    if (!episode) throw new NotFoundError();
+    if (episode.version !== input.version) throw new ConflictError();
+    const started = moment(input.startedOn, input.startedTime);
+    const returned = input.returnedOn ? moment(input.returnedOn, input.returnedTime) : null;
+    const problems = [
+      ...episodeProblems({
+        started,
+        police: input.reportedToPoliceOn ? moment(input.reportedToPoliceOn, input.reportedToPoliceTime) : null,
+        returned,
+        today: input.today,
+      }),
+      ...clashes(
+        episodes.filter((e) => e.id !== episode.id),
+        started,
+        returned,
+      ),
+    ];
+    const interview = (await queries.returnInterviews(access)).find((i) => i.missing_episode_id === episode.id);
+    if (interview && returned === null)
+      problems.push({ field: 'returnedOn', message: 'A return home interview is recorded, so enter the date they came back' });
+    else if (interview && returned && compareMoments(moment(interview.offered_on, interview.offered_time), returned) < 0)
+      problems.push({ field: 'returnedOn', message: 'The return must be before the return home interview was offered' });
+    const recorded = {
+      kind: episode.kind,
+      startedOn: episode.started_on,
+      startedTime: episode.started_time,
+      reportedToPoliceOn: episode.reported_to_police_on,
+      reportedToPoliceTime: episode.reported_to_police_time,
+      returnedOn: episode.returned_on,
+      returnedTime: episode.returned_time,
+      whereFound: episode.where_found,
+    };
+    const changes = correctedFacts(episodeWords(recorded), episodeWords(input));
+    if (problems.length > 0) return { ok: false, problems };
+    if (changes.length === 0) return nothingChanged;
+    const saved = await queries.correctMissingEpisode(access, episode.id, input.version, {
+      kind: input.kind,
+      started_on: input.startedOn,
+      started_time: input.startedTime,
+      reported_to_police_on: input.reportedToPoliceOn,
+      reported_to_police_time: input.reportedToPoliceTime,
+      returned_on: input.returnedOn,
+      returned_time: input.returnedTime,
+      where_found: input.whereFound,
+    });
+    if (!saved) throw new ConflictError();
+    const source = { type: 'missing_episode', id: episode.id };
+    await replaceCaseEvents(
+      access,
+      source,
+      input.returnedOn
+        ? [
+            {
+              kind: 'returned_from_missing',
+              occurredOn: input.returnedOn,
+              ...(input.returnedTime ? { occurredTime: input.returnedTime } : {}),
+              ref: episode.id,
+              source,
+            },
+          ]
+        : [],
+    );
+    await recordCorrection(access, {
+      what: 'Missing episode',
+      occurredOn: input.startedOn,
+      changes,
+      removed: false,
+      reason: input.reason,
+      source,
+    });
+    return { ok: true };
+  });
+}
+
+/** Removes a missing episode recorded in error, with its return home interview and their case events. */
+export function removeMissingEpisode(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: { episodeId: string; version: number; reason: string },
+): Promise<MissingChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'missing_episode.remove', async (access) => {
+    const episode = (await queries.missingEpisodes(access)).find((e) => e.id === input.episodeId);
+    if (!episode) throw new NotFoundError();
+    const interview = (await queries.returnInterviews(access)).find((i) => i.missing_episode_id === episode.id);
+    if (!(await queries.deleteMissingEpisode(access, episode.id, input.version))) throw new ConflictError();
+    if (interview) await replaceCaseEvents(access, { type: 'return_interview', id: interview.id }, []);
+    const source = { type: 'missing_episode', id: episode.id };
+    await replaceCaseEvents(access, source, []);
+    await recordCorrection(access, {
+      what: `${kindWords[episode.kind]} episode from ${at(episode.started_on, episode.started_time)}${interview ? ', with its return home interview,' : ''}`,
+      occurredOn: episode.started_on,
+      changes: [],
+      removed: true,
+      reason: input.reason,
+      source,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Corrects a return home interview recorded wrongly: the same checks as recording it, its case
+ * event replaced so the 72-hour clock shows whether it was offered in time, and a chronology entry.
+ */
+export function correctReturnInterview(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: InterviewFacts & { episodeId: string; version: number; reason: string },
+): Promise<MissingChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'return_interview.correct', async (access) => {
+    const episode = (await queries.missingEpisodes(access)).find((e) => e.id === input.episodeId);
+    const interview = (await queries.returnInterviews(access)).find((i) => i.missing_episode_id === input.episodeId);
+    if (!episode || !interview || episode.returned_on === null) throw new NotFoundError();
+    if (interview.version !== input.version) throw new ConflictError();
+    const { problems, late } = interviewProblems({ returned_on: episode.returned_on, returned_time: episode.returned_time }, input);
+    if (problems.length > 0) return { ok: false, problems };
+    const corrected = {
+      ...input,
+      heldOn: input.outcome === 'held' ? input.heldOn : null,
+      heldTime: input.outcome === 'held' ? input.heldTime : null,
+      lateReason: late ? input.lateReason : null,
+    };
+    const recorded = {
+      offeredOn: interview.offered_on,
+      offeredTime: interview.offered_time,
+      outcome: interview.outcome,
+      heldOn: interview.held_on,
+      heldTime: interview.held_time,
+      conductedBy: interview.conducted_by,
+      childsAccount: interview.childs_account,
+      lateReason: interview.late_reason,
+    };
+    const changes = [
+      ...correctedFacts(interviewWords(recorded), interviewWords(corrected)),
+      ...(corrected.childsAccount === recorded.childsAccount
+        ? []
+        : [{ label: 'what the child said', before: 'as first recorded', after: 'as now written' }]),
+    ];
+    if (changes.length === 0) return nothingChanged;
+    const saved = await queries.correctReturnInterview(access, interview.id, input.version, {
+      offered_on: corrected.offeredOn,
+      offered_time: corrected.offeredTime,
+      outcome: corrected.outcome,
+      held_on: corrected.heldOn,
+      held_time: corrected.heldTime,
+      conducted_by: corrected.conductedBy,
+      childs_account: corrected.childsAccount,
+      late_reason: corrected.lateReason,
+    });
+    if (!saved) throw new ConflictError();
+    const source = { type: 'return_interview', id: interview.id };
+    await replaceCaseEvents(access, source, [interviewEvent(episode.id, interview.id, corrected, late)]);
+    await recordCorrection(access, {
+      what: 'Return home interview',
+      occurredOn: corrected.offeredOn,
+      changes,
+      removed: false,
+      reason: input.reason,
+      source,
+    });
+    return { ok: true };
+  });
+}
+
+/** Removes a return home interview recorded in error: the 72-hour clock is open again until one is recorded. */
+export function removeReturnInterview(
+  db: Kysely<Database>,
+  actor: Actor,
+  personId: string,
+  input: { episodeId: string; version: number; reason: string },
+): Promise<MissingChange> {
+  return withChildRecord(db, actor, personId, 'edit', 'return_interview.remove', async (access) => {
+    const interview = (await queries.returnInterviews(access)).find((i) => i.missing_episode_id === input.episodeId);
+    if (!interview) throw new NotFoundError();
+    if (!(await queries.deleteReturnInterview(access, interview.id, input.version))) throw new ConflictError();
+    const source = { type: 'return_interview', id: interview.id };
+    await replaceCaseEvents(access, source, []);
+    await recordCorrection(access, {
+      what: `Return home interview offered ${at(interview.offered_on, interview.offered_time)}`,
+      occurredOn: interview.offered_on,
+      changes: [],
+      removed: true,
+      reason: input.reason,
+      source,
+    });
     return { ok: true };
   });
 }
