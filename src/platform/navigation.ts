@@ -30,6 +30,7 @@ const items: Record<string, { href: string; text: string; roles: readonly Role[]
   ssda903Return: { href: '/returns/ssda903', text: 'SSDA903 return', roles: ['performance_analyst', 'service_manager'] },
   cinCensusReturn: { href: '/returns/cin-census', text: 'CIN census', roles: ['performance_analyst', 'service_manager'] },
   annexA: { href: '/returns/annex-a', text: 'Ofsted Annex A', roles: ['performance_analyst', 'service_manager'] },
+  adopters: { href: '/adopters', text: 'Adopters', roles: ['fostering_worker', 'team_manager', 'service_manager', 'performance_analyst'] },
 };
 
 /** The menu a member of staff sees: only what their role can use. */

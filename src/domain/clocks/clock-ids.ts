@@ -45,6 +45,8 @@ export const CLOCK_IDS = [
   'pre_proceedings',
   'care_proceedings',
   'case_supervision',
+  'adopter_stage_one',
+  'adopter_stage_two',
 ] as const;
 
 export type ClockId = (typeof CLOCK_IDS)[number];

@@ -70,6 +70,11 @@ export const EVENT_KINDS = [
   'care_proceedings_concluded',
   'case_supervision_held',
   'episode_closed',
+  'adopter_stage_one_started',
+  'adopter_stage_one_ended',
+  'adopter_stage_two_started',
+  'adopter_stage_two_ended',
+  'adopter_left_process',
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -35,8 +35,11 @@ const REPEATS_WRITTEN_OUT = [
   'ssw_supervision',
 ];
 
-/** Clocks Hearth keeps that timescales.json does not list (court work before and during care proceedings; case supervision). */
-const HEARTH_ONLY_CLOCKS = ['pre_proceedings', 'care_proceedings', 'case_supervision'];
+/**
+ * Clocks Hearth keeps that timescales.json does not list (court work before and during care
+ * proceedings; case supervision; the two stages of assessing prospective adopters).
+ */
+const HEARTH_ONLY_CLOCKS = ['pre_proceedings', 'care_proceedings', 'case_supervision', 'adopter_stage_one', 'adopter_stage_two'];
 
 const ruleFor = (id: string) => {
   const rule = CLOCK_RULES.find((candidate) => candidate.id === id);

@@ -586,6 +586,32 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     due: { amount: 1, unit: 'months' },
     repeat: { amount: 1, unit: 'months' },
   },
+  {
+    id: 'adopter_stage_one',
+    name: 'Prospective adopters: stage 1 (pre-assessment) completed',
+    basis: 'statutory_guidance',
+    confidence: 'unverified',
+    source:
+      'Adoption Agencies Regulations 2005 as amended in 2013, and Adoption: statutory guidance (2013) ch.3: stage one is normally completed within two months. Not in ../shared/domain/timescales.json: re-check against the guidance',
+    start: { event: 'adopter_stage_one_started' },
+    completedBy: ['adopter_stage_one_ended'],
+    endedBy: ['adopter_left_process'],
+    whenStartedAgain: 'replaces_open_instance',
+    due: { amount: 2, unit: 'months' },
+  },
+  {
+    id: 'adopter_stage_two',
+    name: 'Prospective adopters: stage 2 (assessment) completed',
+    basis: 'statutory_guidance',
+    confidence: 'unverified',
+    source:
+      'Adoption Agencies Regulations 2005 as amended in 2013, and Adoption: statutory guidance (2013) ch.3: stage two is normally completed within four months. Not in ../shared/domain/timescales.json: re-check against the guidance',
+    start: { event: 'adopter_stage_two_started' },
+    completedBy: ['adopter_stage_two_ended'],
+    endedBy: ['adopter_left_process'],
+    whenStartedAgain: 'replaces_open_instance',
+    due: { amount: 4, unit: 'months' },
+  },
 ];
 
 /** Short breaks (reg 48; 903 legal status V3/V4): limits checked on episodes, not a due date. */

@@ -55,7 +55,7 @@ describe('Annex A lists 8, 9 and 10: children in care, care leavers and adoption
   it('writes a worksheet for each, with the Annex A columns in order, and counts them on the cover', async () => {
     const { workbook, counts, sheet } = await download();
     const names = workbook.worksheets.map((w) => w.name);
-    expect(names.slice(-3)).toEqual(['List 8 Children in care', 'List 9 Care leavers', 'List 10 Adoption']);
+    expect(names.slice(-4)).toEqual(['List 8 Children in care', 'List 9 Care leavers', 'List 10 Adoption', 'List 11 Adopters']);
     expect((sheet('List 8 Children in care').getRow(1).values as unknown[]).slice(1)).toEqual([...annexALists.childrenInCare.columns]);
     expect((sheet('List 9 Care leavers').getRow(1).values as unknown[]).slice(1)).toEqual([...annexALists.careLeavers.columns]);
     expect((sheet('List 10 Adoption').getRow(1).values as unknown[]).slice(1)).toEqual([...annexALists.adoption.columns]);

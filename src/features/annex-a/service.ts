@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database, IsoDate } from '../../db/schema.js';
 import { addCalendarDays, addMonths } from '../../domain/calendar/date-arithmetic.js';
+import { buildAdoptersList } from '../../domain/returns/annex-a/adopters-list.js';
 import { type AnnexACell, type AnnexAList, buildAnnexALists } from '../../domain/returns/annex-a/build-lists.js';
 import { type AnnexACareFacts, buildCareLists } from '../../domain/returns/annex-a/care-lists.js';
 import type { AnnexAListKey } from '../../domain/returns/annex-a/lists.js';
@@ -10,6 +11,7 @@ import { childrenVisibleTo } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Role } from '../../platform/roles.js';
+import { adopterHouseholdsForAnnexA } from '../adopters/service.js';
 import { currentAllocationsForReturns } from '../allocation/service.js';
 import { assessmentsForReturns } from '../assessments/service.js';
 import { contactsForReturn as careLeaverContactsForReturn } from '../care-leavers/service.js';
@@ -54,7 +56,9 @@ const outcomesFindingNeed = new Set(['child_in_need_plan', 'strategy_discussion'
  * The Annex A lists as at a date, read through each feature's service: the CIN census record for
  * the 12 months before (the lists look back 6 months; the counts 12), with contacts, current
  * allocations and statutory visits; and the care record of every child who had begun to be looked
- * after by then (lists 8-10). Only the children in `visible` when it is given.
+ * after by then (lists 8-10); and the prospective adopters in contact with the adoption agency in
+ * the 12 months before (list 11). Only the children in `visible` when it is given; list 11 is about
+ * adults, so it is whole for everyone who may prepare Annex A.
  */
 export async function annexALists(
   db: Kysely<Database>,
@@ -104,7 +108,7 @@ export async function annexALists(
     },
     asOf,
   );
-  return [...lists, ...buildCareLists(careFacts, asOf)];
+  return [...lists, ...buildCareLists(careFacts, asOf), buildAdoptersList(await adopterHouseholdsForAnnexA(db, asOf), asOf)];
 }
 
 /** The care record of the looked after children and care leavers lists 8-10 can be about, read through each feature's service. */
