@@ -10,26 +10,12 @@ import { openTestDatabase, type TestDatabase } from './database.js';
 import { type Fixture, fixturePassword, seedFixture } from './fixtures.js';
 
 /**
- * Tables whose features are still being finished by other engineers (assessment and protection):
- * each needs a record mover registered in its own feature's service.ts. Until then a merge of a
- * record with rows in them is refused (see mergeRecords). Remove a table from this list when its
- * mover lands: the last test below fails until you do.
+ * Tables whose features are still being finished, so have no record mover yet: each needs one
+ * registered in its own feature's service.ts. Until then a merge of a record with rows in them is
+ * refused (see mergeRecords). Remove a table from this list when its mover lands: the last test
+ * below fails until you do. Empty: every table that refers to a child has its mover.
  */
-const awaitingMovers: readonly string[] = [
-  // assessment and protection, plans, visits, decisions, supervision (migration 007)
-  'assessments',
-  'case_supervisions',
-  'casework_visits',
-  'child_in_need_plan_reviews',
-  'child_in_need_plans',
-  'child_protection_conferences',
-  'child_protection_plans',
-  'core_group_meetings',
-  'management_decisions',
-  'section_47_enquiries',
-  'strategy_discussions',
-  'supervision_actions',
-];
+const awaitingMovers: readonly string[] = [];
 
 /** Every column that refers to a person (a foreign key to people.id), read from the database's own catalogue. */
 async function personColumnsInCatalogue(db: Kysely<Database>): Promise<PersonColumn[]> {

@@ -22,6 +22,7 @@ import './request-context.js';
 import { roleNames } from './roles.js';
 import { sessionSecret } from './session-secret.js';
 import { DatabaseSessionStore } from './session-store.js';
+import { sessionTimeout } from './session-timeout.js';
 import { loadActor } from './staff-directory.js';
 import { registerViewFilters } from './view-filters.js';
 
@@ -120,6 +121,7 @@ export async function createServer({ config, db, features, quiet, logDestination
         csrfToken: this.generateCsrf(),
         navigation: actor ? navigationFor(actor.role, request.url.split('?')[0] ?? '/') : [],
         staff: actor ? { displayName: actor.displayName, roleName: roleNames[actor.role], teamName: actor.teamName } : null,
+        sessionTimeout: actor ? sessionTimeout(config.sessionIdleMinutes) : null,
       },
     });
   });

@@ -12,7 +12,9 @@ import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { assessmentFactorLabel } from '../../domain/codes/cin-assessment-factors.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
@@ -232,3 +234,21 @@ export function returnAssessment(
 export function assessmentsForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
   return queries.assessmentsForReturns(db, referralIds);
 }
+
+const hasUnauthorisedAssessment = async (access: ChildRecordAccess) =>
+  (await queries.assessmentsOf(access)).some((a) => a.status !== 'authorised');
+
+/**
+ * On merging two records of a child, the merged record's assessments (with their returns for more
+ * work) go to the one kept. A child has one assessment under way at a time, so two are refused.
+ */
+registerRecordMover({
+  name: 'assessments',
+  columns: ['assessments.person_id'],
+  move: async (merged, survivor) => {
+    if ((await hasUnauthorisedAssessment(merged)) && (await hasUnauthorisedAssessment(survivor)))
+      throw new BadRequestError('Both records have an assessment not yet authorised. Finish one of them before merging the records.');
+    return moveChildRows(merged, survivor, ['assessments']);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['assessments'], moved),
+});

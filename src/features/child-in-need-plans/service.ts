@@ -6,7 +6,9 @@ import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { usableAuthorisation } from '../../domain/child-protection/step-down-rules.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
-import { ConflictError } from '../../platform/errors.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError, ConflictError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { openProtectionPlan } from '../child-protection-plans/service.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
@@ -181,3 +183,21 @@ export async function endChildInNeedPlanForProtectionPlan(access: ChildRecordAcc
 export function childInNeedPlansForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
   return queries.childInNeedPlansForReturns(db, referralIds);
 }
+
+const childInNeedPlanTables = ['child_in_need_plans', 'child_in_need_plan_reviews'] as const;
+
+/**
+ * On merging two records of a child, the merged record's child in need plans and their reviews go
+ * to the one kept. A child has one open plan at a time (CIN 4004): Hearth does not end a plan for
+ * the merge, so two open plans are refused.
+ */
+registerRecordMover({
+  name: 'child in need plans and reviews',
+  columns: ['child_in_need_plans.person_id', 'child_in_need_plan_reviews.person_id'],
+  move: async (merged, survivor) => {
+    if ((await openChildInNeedPlan(merged)) && (await openChildInNeedPlan(survivor)))
+      throw new BadRequestError('Both records have an open child in need plan. End one of them before merging the records.');
+    return moveChildRows(merged, survivor, childInNeedPlanTables);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, childInNeedPlanTables, moved),
+});

@@ -8,8 +8,10 @@ import { usableAuthorisation } from '../../domain/child-protection/step-down-rul
 import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
-import { ConflictError } from '../../platform/errors.js';
-import { endChildInNeedPlanForProtectionPlan } from '../child-in-need-plans/service.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { BadRequestError, ConflictError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
+import { endChildInNeedPlanForProtectionPlan, openChildInNeedPlan } from '../child-in-need-plans/service.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { recordCaseEvents } from '../clocks/service.js';
@@ -169,3 +171,27 @@ export function endProtectionPlan(
 export function protectionPlansForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
   return queries.protectionPlansForReturns(db, referralIds);
 }
+
+const protectionPlanTables = ['child_protection_plans', 'core_group_meetings'] as const;
+
+/**
+ * On merging two records of a child, the merged record's child protection plans and their core
+ * group meetings go to the one kept (the clocks follow the case events moved with them). A child
+ * is on one plan at a time (CIN 8935) and never on a child in need plan as well (CIN 4001): Hearth
+ * does not end a plan for the merge, so a merge that would leave two open plans is refused.
+ */
+registerRecordMover({
+  name: 'child protection plans and core groups',
+  columns: ['child_protection_plans.person_id', 'core_group_meetings.person_id'],
+  move: async (merged, survivor) => {
+    const [mergedPlan, survivorPlan] = [await openProtectionPlan(merged), await openProtectionPlan(survivor)];
+    if (mergedPlan && survivorPlan)
+      throw new BadRequestError('Both records have an open child protection plan. End one of them before merging the records.');
+    if ((mergedPlan || survivorPlan) && ((await openChildInNeedPlan(merged)) || (await openChildInNeedPlan(survivor))))
+      throw new BadRequestError(
+        'One record has an open child protection plan and the other an open child in need plan. End the child in need plan before merging the records.',
+      );
+    return moveChildRows(merged, survivor, protectionPlanTables);
+  },
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, protectionPlanTables, moved),
+});

@@ -20,6 +20,44 @@ export function withChildren(path: string, ids: readonly string[], extra: Record
   return query ? `${path}?${query}` : path;
 }
 
+/** The pages where staff choose the children a journey is about, by path, with what a back link calls them. */
+const pickerPages = new Map<string, string>();
+
+/**
+ * Lets "Add a new child" on the picker page at `path` come back to it with the new child chosen.
+ * Only pages registered here are ever returned to, so `/children/new?returnTo=` cannot be used to
+ * send anyone elsewhere.
+ */
+export function registerPickerPage(path: string, backText: string): void {
+  pickerPages.set(path, backText);
+}
+
+/** Where adding a child returns to: a registered picker page and the children chosen there so far. */
+export interface PickerReturn {
+  path: string;
+  backText: string;
+  chosenIds: string[];
+}
+
+/**
+ * Reads an untrusted `returnTo`: a local path of a registered picker page, whose only parameters
+ * kept are the chosen children's ids. Anything else (another site, `//host`, a path of no known
+ * journey) gives undefined, and the caller goes where it would have gone without it.
+ */
+export function pickerReturn(value: unknown): PickerReturn | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return undefined;
+  const base = 'http://hearth.invalid';
+  const url = URL.canParse(value, base) ? new URL(value, base) : undefined;
+  const backText = url?.origin === base ? pickerPages.get(url.pathname) : undefined;
+  if (!url || backText === undefined) return undefined;
+  return { path: url.pathname, backText, chosenIds: chosenIds(url.searchParams.getAll('child')) };
+}
+
+/** The picker page to go back to, with these children chosen as well. */
+export function pickerReturnHref(back: PickerReturn, added: readonly string[] = []): string {
+  return withChildren(back.path, [...new Set([...back.chosenIds, ...added])]);
+}
+
 /**
  * Choosing the children a contact or call is about: the ones chosen so far (only those the person
  * may open) and, for a search term, the children found who are not chosen yet.
@@ -52,6 +90,7 @@ export async function childrenPicker(
     emptyText: options.emptyText,
     searchError: options.q.length === 1 ? 'Enter at least 2 characters' : undefined,
     chosenIds: ids,
+    addChildHref: `/children/new?${new URLSearchParams({ ...(options.q ? { q: options.q } : {}), returnTo: withChildren(options.path, ids) })}`,
     chosen: selected.map((child) => ({
       id: child.id,
       name: `${child.given_name} ${child.family_name}`,

@@ -12,6 +12,7 @@ import { signedIn } from '../../platform/request-context.js';
 import { type Role, roleNames } from '../../platform/roles.js';
 import { todayInEngland } from '../../platform/today.js';
 import { formatDate } from '../../platform/view-filters.js';
+import { type PickerReturn, pickerReturn, pickerReturnHref } from '../children-picker/service.js';
 import { registerSourceLink } from '../chronology/service.js';
 import { readChildDetailsForm } from './details-form.js';
 import * as children from './service.js';
@@ -58,7 +59,9 @@ function fieldAnchor(field: string): string {
 /** Every submitted value as hidden fields, so "none of these" posts the same form again. */
 function hiddenFields(values: Record<string, unknown>): { name: string; value: string }[] {
   return Object.entries(values).flatMap(([name, v]) =>
-    name === '_csrf' || name === 'noneMatch' ? [] : ([] as unknown[]).concat(v).map((item) => ({ name, value: String(item) })),
+    name === '_csrf' || name === 'noneMatch' || name === 'returnTo'
+      ? []
+      : ([] as unknown[]).concat(v).map((item) => ({ name, value: String(item) })),
   );
 }
 
@@ -110,26 +113,37 @@ export async function childRoutes(app: FastifyInstance, { db }: { db: Kysely<Dat
     });
   });
 
-  const renderNewChild = (reply: FastifyReply, values: Record<string, unknown>, errors: Record<string, string>) =>
+  /** The journey "Add a child" was started from (choosing who a contact or call is about), as the page shows it. */
+  const backTo = (back: PickerReturn | undefined) => back && { returnTo: pickerReturnHref(back), text: back.backText };
+
+  const renderNewChild = (
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors: Record<string, string>,
+    back: PickerReturn | undefined,
+  ) =>
     reply.page('children/views/details-form.njk', {
       pageTitle: 'Add a child',
       mode: 'new',
       action: '/children/new',
+      back: backTo(back),
       ...detailsFormModel(values, errors),
     });
 
   app.get('/children/new', { config: { roles: children.childCreatorRoles } }, async (request, reply) => {
-    const q = typeof (request.query as { q?: unknown }).q === 'string' ? String((request.query as { q: string }).q) : '';
+    const query = request.query as { q?: unknown; returnTo?: unknown };
+    const q = typeof query.q === 'string' ? query.q : '';
     const [givenName, ...rest] = /\d/.test(q) ? [] : q.trim().split(/\s+/);
-    return renderNewChild(reply, { born: 'yes', givenName: givenName ?? '', familyName: rest.join(' ') }, {});
+    return renderNewChild(reply, { born: 'yes', givenName: givenName ?? '', familyName: rest.join(' ') }, {}, pickerReturn(query.returnTo));
   });
 
   app.post('/children/new', { config: { roles: children.childCreatorRoles } }, async (request, reply) => {
     const actor = signedIn(request);
+    const back = pickerReturn((request.body as { returnTo?: unknown } | undefined)?.returnTo);
     const form = readChildDetailsForm(request.body, todayInEngland(), true);
     if (!form.ok) {
       reply.code(400);
-      return renderNewChild(reply, form.values, form.errors);
+      return renderNewChild(reply, form.values, form.errors, back);
     }
     const { details, address } = form;
     if ((request.body as { noneMatch?: string }).noneMatch !== 'yes') {
@@ -144,18 +158,23 @@ export async function childRoutes(app: FastifyInstance, { db }: { db: Kysely<Dat
         return reply.page('children/views/possible-matches.njk', {
           pageTitle: 'Is this child already known?',
           name: `${details.givenName} ${details.familyName}`,
-          matches: likely.matches.map((m) => ({ ...m, age: m.date_of_birth ? describeAge(m.date_of_birth, today) : 'Unborn' })),
+          matches: likely.matches.map((m) => ({
+            ...m,
+            age: m.date_of_birth ? describeAge(m.date_of_birth, today) : 'Unborn',
+            chooseHref: back && pickerReturnHref(back, [m.id]),
+          })),
           withheld: likely.withheld,
           hidden: hiddenFields(form.values),
+          back: backTo(back),
         });
       }
     }
     const outcome = await children.addChild(db, actor, { ...details, address });
     if (!outcome.added) {
       reply.code(400);
-      return renderNewChild(reply, form.values, outcome.problems);
+      return renderNewChild(reply, form.values, outcome.problems, back);
     }
-    return reply.redirect(`/children/${outcome.personId}?notice=added`, 303);
+    return reply.redirect(back ? pickerReturnHref(back, [outcome.personId]) : `/children/${outcome.personId}?notice=added`, 303);
   });
 
   app.get('/children/:personId', { config: { roles: childRecordRoles } }, async (request, reply) => {

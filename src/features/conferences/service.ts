@@ -6,6 +6,8 @@ import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { categoryOfAbuseLabel } from '../../domain/codes/cin-category-of-abuse.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { openProtectionPlan, setLatestCategory, startProtectionPlan } from '../child-protection-plans/service.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
@@ -185,3 +187,14 @@ export function recordReviewConference(
 export function conferencesForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
   return queries.conferencesForReturns(db, referralIds);
 }
+
+/**
+ * On merging two records of a child, the merged record's initial and review conferences go to the
+ * one kept, as the enquiries and plans they refer to do.
+ */
+registerRecordMover({
+  name: 'child protection conferences',
+  columns: ['child_protection_conferences.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, ['child_protection_conferences']),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['child_protection_conferences'], moved),
+});

@@ -101,6 +101,32 @@ describe('the front door: contact, decision, referral', () => {
     expect(page.body.indexOf('Overdue by')).toBeLessThan(page.body.indexOf('1 working day left'));
     expect(page.body).toMatch(/hearth-count">1<\/span> overdue/);
     expect(page.body).toMatch(/hearth-count">1<\/span> rated red/);
+
+    const contactPage = await frontDoor.get(`/front-door/contacts/${old.id}`);
+    expect(contactPage.status).toBe(200);
+    expect(contactPage.body).toContain(`<strong class="govuk-tag govuk-tag--red">Overdue by ${overdueBy} working days</strong>`);
+    expect(contactPage.body).toContain('Decision due by the end of');
+  });
+
+  it('shows on a contact the same time left as the worklist, from the same clock, until it is decided', async () => {
+    const child = await addUnallocatedChild(database.db, 'Timeleft');
+    const { id } = await recordContact(frontDoor, [child], contactForm(hoursAgo(2)));
+    const tagOf = (body: string, href: string) =>
+      /govuk-tag govuk-tag--(\w+)">([^<]+)<\/strong>/.exec(href ? (body.split(href)[0]?.split('<tr').pop() ?? '') : body)?.slice(1);
+    const onWorklist = tagOf((await manager.get('/front-door')).body, `/front-door/contacts/${id}"`);
+    const onContact = tagOf((await manager.get(`/front-door/contacts/${id}`)).body, '');
+    expect(onWorklist).toBeDefined();
+    expect(onContact).toEqual(onWorklist);
+
+    await manager.get(`/front-door/contacts/${id}/decision`);
+    const decided = await manager.post(`/front-door/contacts/${id}/decision`, {
+      decision: 'information_and_advice',
+      rationale: 'Advice given to the school.',
+      version: '1',
+    });
+    expect(decided.status).toBe(303);
+    const afterDecision = await manager.get(`/front-door/contacts/${id}`);
+    expect(afterDecision.body).not.toContain('id="decision-due"');
   });
 
   it('refuses bad contacts with clear messages and saves nothing', async () => {

@@ -13,7 +13,9 @@ import { checkStepDownAuthorisation, type StepDownAuthorisation } from '../../do
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { ConflictError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import type { Role } from '../../platform/roles.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
@@ -180,3 +182,14 @@ export function authoriseStepDown(
     return { ok: true };
   });
 }
+
+/**
+ * On merging two records of a child, the merged record's management decisions (step-down
+ * authorisations among them) go to the one kept, as the referrals they belong to do.
+ */
+registerRecordMover({
+  name: 'management decisions',
+  columns: ['management_decisions.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, ['management_decisions']),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['management_decisions'], moved),
+});

@@ -5,7 +5,9 @@ import { type Section47Outcome, section47OutcomeLabel, section47Outcomes } from 
 import { checkSection47Outcome } from '../../domain/child-protection/strategy-rules.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { recordCaseEvents } from '../clocks/service.js';
@@ -107,3 +109,14 @@ export function recordEnquiryOutcome(
 export function enquiriesForReturns(db: Kysely<Database>, referralIds: readonly string[]) {
   return queries.enquiriesForReturns(db, referralIds);
 }
+
+/**
+ * On merging two records of a child, the merged record's section 47 enquiries go to the one kept,
+ * as the strategy discussions they started from do.
+ */
+registerRecordMover({
+  name: 'section 47 enquiries',
+  columns: ['section_47_enquiries.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, ['section_47_enquiries']),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['section_47_enquiries'], moved),
+});

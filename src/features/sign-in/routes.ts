@@ -61,6 +61,13 @@ export async function signInRoutes(app: FastifyInstance, { db, config }: { db: K
     },
   );
 
+  /**
+   * "Stay signed in" in the session timeout warning: any signed-in request moves the idle limit on
+   * (rolling sessions), so this one only answers. Without a session it goes the way of every page:
+   * to sign-in; without the page's CSRF token it is refused.
+   */
+  app.post('/session/extend', async (_request, reply) => reply.code(204).send());
+
   app.post('/sign-out', { config: { public: true } }, async (request, reply) => {
     if (request.actor) await recordSignOut(db, request.actor.staffId, request.ip);
     await request.session.destroy();

@@ -6,6 +6,8 @@ import { type StrategyDecision, strategyDecisionLabel } from '../../domain/child
 import { checkStrategyDiscussion } from '../../domain/child-protection/strategy-rules.js';
 import { type ChildRecordAccess, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { childHeader } from '../children/service.js';
 import { recordChronologyEntry, registerSourceLink } from '../chronology/service.js';
 import { recordCaseEvents } from '../clocks/service.js';
@@ -88,3 +90,11 @@ export function recordStrategyDiscussion(
     return { ok: true };
   });
 }
+
+/** On merging two records of a child, the merged record's strategy discussions go to the one kept. */
+registerRecordMover({
+  name: 'strategy discussions',
+  columns: ['strategy_discussions.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, ['strategy_discussions']),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['strategy_discussions'], moved),
+});

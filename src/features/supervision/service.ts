@@ -5,7 +5,9 @@ import { workerSupervisionDue } from '../../domain/child-protection/worker-super
 import { CLOCK_RULES } from '../../domain/clocks/index.js';
 import { childrenVisibleTo, withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { formatDate } from '../../platform/view-filters.js';
 import { currentSocialWorker } from '../allocation/service.js';
 import { childHeader, childSummaries } from '../children/service.js';
@@ -181,3 +183,16 @@ export async function teamSupervision(db: Kysely<Database>, actor: Actor, today:
     }),
   };
 }
+
+const supervisionTables = ['case_supervisions', 'supervision_actions'] as const;
+
+/**
+ * On merging two records of a child, the merged record's case supervisions and their actions go to
+ * the one kept (the actions stay on their owners' worktrays).
+ */
+registerRecordMover({
+  name: 'case supervisions and their actions',
+  columns: ['case_supervisions.person_id', 'supervision_actions.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, supervisionTables),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, supervisionTables, moved),
+});

@@ -3,6 +3,8 @@ import type { Database, IsoDate } from '../../db/schema.js';
 import type { CaseworkProblem } from '../../domain/child-protection/problem.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
+import { moveChildRows, moveChildRowsBack } from '../../platform/child-rows.js';
+import { registerRecordMover } from '../../platform/record-movers.js';
 import { openChildInNeedPlan } from '../child-in-need-plans/service.js';
 import { openProtectionPlan } from '../child-protection-plans/service.js';
 import { childHeader } from '../children/service.js';
@@ -107,3 +109,11 @@ export function recordVisit(
 export function visitsForReturns(db: Kysely<Database>, personIds: readonly string[], to: IsoDate) {
   return queries.visitsForReturns(db, personIds, to);
 }
+
+/** On merging two records of a child, the merged record's visits to a child in need or on a plan go to the one kept. */
+registerRecordMover({
+  name: 'statutory visits (child in need and child protection)',
+  columns: ['casework_visits.person_id'],
+  move: (merged, survivor) => moveChildRows(merged, survivor, ['casework_visits']),
+  restore: (merged, _survivor, moved) => moveChildRowsBack(merged, ['casework_visits'], moved),
+});

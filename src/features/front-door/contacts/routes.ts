@@ -12,7 +12,7 @@ import {
 import { type Consent, consentLabel, consentOptions, isConsent } from '../../../domain/front-door/consent.js';
 import { contactDecisionLabel } from '../../../domain/front-door/contact-decision.js';
 import { isRagRating, type RagRating, ragRatingOf, ragRatings } from '../../../domain/front-door/rag-rating.js';
-import { describeTimeLeft } from '../../../domain/front-door/time-left.js';
+import { describeTimeLeft, type TimeLeft } from '../../../domain/front-door/time-left.js';
 import { type DateFields, dateFieldsFrom, dateFieldsOf, dateInputItems, readDate, readTime } from '../../../platform/date-time-fields.js';
 import { dateAndTimeInEngland, instantInEngland } from '../../../platform/england-time.js';
 import { fieldErrors } from '../../../platform/form-errors.js';
@@ -20,7 +20,7 @@ import { signedIn } from '../../../platform/request-context.js';
 import type { Role } from '../../../platform/roles.js';
 import { todayInEngland } from '../../../platform/today.js';
 import { formatDate } from '../../../platform/view-filters.js';
-import { childrenPicker, chosenIds, withChildren } from '../../children-picker/service.js';
+import { childrenPicker, chosenIds, registerPickerPage, withChildren } from '../../children-picker/service.js';
 import { decidingRoles } from '../decisions/service.js';
 import * as contacts from './service.js';
 
@@ -64,6 +64,18 @@ function errorSummary(errors: Record<string, string>) {
   return errorOrder.filter((f) => errors[f]).map((f) => ({ text: errors[f], href: f === 'receivedDate' ? '#receivedDate-day' : `#${f}` }));
 }
 
+/** A contact decision's time left as a GOV.UK tag, the same on the worklist and the contact. */
+function timeLeftTag(left: TimeLeft | null): { text: string; colour: string } {
+  if (!left) return { text: 'No decision clock', colour: 'grey' };
+  return {
+    text: describeTimeLeft(left, formatDate),
+    colour: left.status === 'overdue' ? 'red' : left.status === 'due_today' ? 'yellow' : 'grey',
+  };
+}
+
+/** "Add a new child" while choosing who a new contact is about comes back to the choice, with the child chosen. */
+registerPickerPage('/front-door/contacts/new', 'Back to the new contact');
+
 export async function contactRoutes(app: FastifyInstance, { db }: { db: Kysely<Database> }) {
   app.get('/front-door', { config: { roles: frontDoorRoles } }, async (request, reply) => {
     const actor = signedIn(request);
@@ -76,8 +88,7 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Kysely<D
         ...c,
         source: referralSourceLabel(c.referralSource),
         rag: ragRatingOf(c.ragRating),
-        timeLeftText: c.timeLeft ? describeTimeLeft(c.timeLeft, formatDate) : 'No decision clock',
-        timeLeftColour: c.timeLeft?.status === 'overdue' ? 'red' : c.timeLeft?.status === 'due_today' ? 'yellow' : 'grey',
+        timeLeftTag: timeLeftTag(c.timeLeft),
         timeLeftOrder: c.decisionDueOn ?? '',
       })),
     });
@@ -185,8 +196,8 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Kysely<D
   app.get('/front-door/contacts/:contactId', { config: { roles: frontDoorRoles } }, async (request, reply) => {
     const actor = signedIn(request);
     const { contactId } = request.params as { contactId: string };
-    const { contact, children, decisionDueOn } = await contacts.viewContact(db, actor, contactId);
     const today = todayInEngland();
+    const { contact, children, decisionDueOn, timeLeft } = await contacts.viewContact(db, actor, contactId, today);
     return reply.page('front-door/contacts/views/contact.njk', {
       pageTitle: `Contact received ${formatDate(dateAndTimeInEngland(contact.received_at).date)}`,
       contact: {
@@ -209,6 +220,7 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Kysely<D
         },
       })),
       decisionDueOn,
+      timeLeftTag: timeLeftTag(timeLeft),
       mayDecide: decidingRoles.includes(actor.role) && contact.decision === null,
       mayRecordInformed: contact.decision !== null && contact.referrer_informed_on === null,
       informedDateItems: dateInputItems(dateFieldsOf(today), false),

@@ -9,6 +9,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { dateAndTimeInEngland } from '../../../platform/england-time.js';
 import { BadRequestError, NotFoundError } from '../../../platform/errors.js';
 import { registerRecordMover } from '../../../platform/record-movers.js';
+import { todayInEngland } from '../../../platform/today.js';
 import { childSummaries } from '../../children/service.js';
 import { recordChronologyEntry } from '../../chronology/service.js';
 import { calendar, clockInstancesFor, recordCaseEvents } from '../../clocks/service.js';
@@ -104,6 +105,23 @@ export interface OpenContact {
 }
 
 /**
+ * When a contact's decision is due, from its contact-decision clock (the earliest if its children's
+ * clocks differ), and the time left as at `today`: one reading for the worklist and the contact.
+ */
+function decisionDue(
+  clocks: readonly { ref: string | null; due_on: IsoDate | null }[],
+  contactId: string,
+  today: IsoDate,
+): { decisionDueOn: IsoDate | null; timeLeft: TimeLeft | null } {
+  const dueOn =
+    clocks
+      .filter((clock) => clock.ref === contactId && clock.due_on !== null)
+      .map((clock) => clock.due_on as IsoDate)
+      .sort()[0] ?? null;
+  return { decisionDueOn: dueOn, timeLeft: dueOn ? timeLeft(calendar, today, dueOn) : null };
+}
+
+/**
  * The front door's worklist: every contact still waiting for a decision, overdue and oldest first,
  * with the time left from each contact's decision clock, and counts.
  */
@@ -122,24 +140,16 @@ export async function frontDoorWorklist(db: Kysely<Database>, actor: Actor, toda
       'front_door.worklist',
     ),
   ]);
-  const contacts: OpenContact[] = open.map((c) => {
-    const dueOn =
-      clocks
-        .filter((clock) => clock.ref === c.id && clock.due_on !== null)
-        .map((clock) => clock.due_on as string)
-        .sort()[0] ?? null;
-    return {
-      id: c.id,
-      receivedAt: c.received_at,
-      referralSource: c.referral_source,
-      referrerName: c.referrer_name,
-      referrerOrganisation: c.referrer_organisation,
-      ragRating: c.rag_rating,
-      children: (c.person_ids ?? []).map(nameOf),
-      decisionDueOn: dueOn,
-      timeLeft: dueOn ? timeLeft(calendar, today, dueOn) : null,
-    };
-  });
+  const contacts: OpenContact[] = open.map((c) => ({
+    id: c.id,
+    receivedAt: c.received_at,
+    referralSource: c.referral_source,
+    referrerName: c.referrer_name,
+    referrerOrganisation: c.referrer_organisation,
+    ragRating: c.rag_rating,
+    children: (c.person_ids ?? []).map(nameOf),
+    ...decisionDue(clocks, c.id, today),
+  }));
   contacts.sort(
     (a, b) => (a.decisionDueOn ?? '9999').localeCompare(b.decisionDueOn ?? '9999') || a.receivedAt.getTime() - b.receivedAt.getTime(),
   );
@@ -175,8 +185,11 @@ export async function childrenOfContact(db: Kysely<Database>, contactId: string)
   return children.map((c) => c.person_id);
 }
 
-/** One contact with its children, decision, referrals started and whether the referrer was told. */
-export async function viewContact(db: Kysely<Database>, actor: Actor, contactId: string) {
+/**
+ * One contact with its children, decision, referrals started and whether the referrer was told,
+ * and when the decision is due with the time left as at `today`, as the worklist shows it.
+ */
+export async function viewContact(db: Kysely<Database>, actor: Actor, contactId: string, today: IsoDate = todayInEngland()) {
   const personIds = await childrenOfContact(db, contactId);
   return withChildRecords(db, actor, personIds, 'view', 'front_door.contact.view', async (accesses) => {
     const [first] = accesses;
@@ -195,12 +208,7 @@ export async function viewContact(db: Kysely<Database>, actor: Actor, contactId:
       const referral = referralId ? (await referralsOf(access)).find((r) => r.id === referralId) : undefined;
       children.push({ id: access.personId, summary, referral });
     }
-    const decisionDueOn =
-      clocks
-        .map((c) => c.due_on)
-        .filter((d): d is string => d !== null)
-        .sort()[0] ?? null;
-    return { contact, children, decisionDueOn };
+    return { contact, children, ...decisionDue(clocks, contactId, today) };
   });
 }
 

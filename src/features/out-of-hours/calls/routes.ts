@@ -12,7 +12,7 @@ import { BadRequestError } from '../../../platform/errors.js';
 import { fieldErrors } from '../../../platform/form-errors.js';
 import { signedIn } from '../../../platform/request-context.js';
 import type { Role } from '../../../platform/roles.js';
-import { childrenPicker, chosenIds, withChildren } from '../../children-picker/service.js';
+import { childrenPicker, chosenIds, registerPickerPage, withChildren } from '../../children-picker/service.js';
 import { outOfHoursTabs } from '../tabs.js';
 import { callLog, callReadingRoles, callRecordingRoles, callTimesProblem, recordCall, recordCallback, viewCall } from './service.js';
 
@@ -64,6 +64,9 @@ const errorOrder = [
   'outcome',
 ];
 const dateAnchor = (f: string) => (f.endsWith('Date') ? `#${f}-day` : `#${f}`);
+
+/** "Add a new child" while choosing who a new call is about comes back to the choice, with the child chosen. */
+registerPickerPage('/out-of-hours/calls/new', 'Back to the new call');
 
 export async function callRoutes(app: FastifyInstance, { db }: { db: Kysely<Database> }) {
   app.get('/out-of-hours', { config: { roles: ['emergency_duty', 'service_manager', 'performance_analyst'] } }, async (request, reply) => {
