@@ -109,6 +109,13 @@ describe('single clocks counted in working days', () => {
       },
     ]);
   });
+
+  it('the ICPC clock ends, and is never overdue, when the enquiry finds no conference is needed', () => {
+    const events = [event('s47_enquiry_started', '2025-06-02', { ref: 'R1' }), event('icpc_not_required', '2025-06-10', { ref: 'R1' })];
+    expect(engine.evaluate('icpc', { events }, '2025-09-01').filter((i) => i.status === 'overdue')).toEqual([]);
+    const [running] = engine.evaluate('icpc', { events: events.slice(0, 1) }, '2025-09-01');
+    expect(running?.status).toBe('overdue');
+  });
 });
 
 describe('calendar months at month ends and leap days', () => {

@@ -10,6 +10,7 @@ export const EVENT_KINDS = [
   'strategy_discussion_held',
   's47_enquiry_started',
   's47_outcome_authorised',
+  'icpc_not_required',
   'icpc_held',
   'cp_plan_started',
   'core_group_held',

@@ -59,6 +59,7 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     source: 'Working Together 2023; DfE CIN data footnote; CIN field InitialCPCtarget = S47 start + 15 WD',
     start: { event: 's47_enquiry_started' },
     completedBy: ['icpc_held'],
+    endedBy: ['icpc_not_required'],
     whenStartedAgain: 'replaces_open_instance',
     due: { amount: 15, unit: 'working_days' },
   },

@@ -301,6 +301,8 @@ async function writeRecord(trx: Parameters<typeof queries.storeLaCode>[0], recor
       discussion,
     );
     event(person(e.referralId), 's47_enquiry_started', e.startedOn, e.referralId, { type: 'section_47', id: e.id });
+    // The census gives no date the enquiry found no conference was needed: the start date stands for it.
+    if (!e.icpcRequired) event(person(e.referralId), 'icpc_not_required', e.startedOn, e.referralId, { type: 'section_47', id: e.id });
     entry(person(e.referralId), 'section_47', e.startedOn, 'Section 47 enquiry started.', { type: 'section_47', id: e.id });
   }
 

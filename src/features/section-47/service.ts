@@ -87,13 +87,10 @@ export function recordEnquiryOutcome(
       icpc_required: icpcRequired,
     });
     if (!saved) throw new ConflictError();
+    const source = { type: 'section_47', id: enquiryId };
     await recordCaseEvents(access, [
-      {
-        kind: 's47_outcome_authorised',
-        occurredOn: input.completedOn,
-        ref: enquiry.referral_id,
-        source: { type: 'section_47', id: enquiryId },
-      },
+      { kind: 's47_outcome_authorised', occurredOn: input.completedOn, ref: enquiry.referral_id, source },
+      ...(icpcRequired ? [] : [{ kind: 'icpc_not_required' as const, occurredOn: input.completedOn, ref: enquiry.referral_id, source }]),
     ]);
     await recordChronologyEntry(access, {
       kind: 'section_47',
