@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
+import { adopterRoutes } from './features/adopters/routes.js';
+import { adoptionRoutes } from './features/adoption/routes.js';
 import { allocationRoutes } from './features/allocation/routes.js';
 import { annexARoutes } from './features/annex-a/routes.js';
 import { assessmentRoutes } from './features/assessments/routes.js';
@@ -22,15 +24,18 @@ import { decisionRoutes } from './features/front-door/decisions/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { independentSupportRoutes } from './features/independent-support/routes.js';
 import { lookedAfterRoutes } from './features/looked-after/routes.js';
+import { lookedAfterOutcomesRoutes } from './features/looked-after-outcomes/routes.js';
 import { lookedAfterReviewRoutes } from './features/looked-after-reviews/routes.js';
 import { lookedAfterVisitRoutes } from './features/looked-after-visits/routes.js';
 import { managementDecisionRoutes } from './features/management-decisions/routes.js';
 import { mergingRoutes } from './features/merging/routes.js';
 import { missingEpisodeRoutes } from './features/missing-episodes/routes.js';
+import { motherhoodRoutes } from './features/motherhood/routes.js';
 import { callRoutes } from './features/out-of-hours/calls/routes.js';
 import { figuresRoutes } from './features/out-of-hours/figures/routes.js';
 import { handoverRoutes } from './features/out-of-hours/handover/routes.js';
 import { peopleRoutes } from './features/people/routes.js';
+import { previousPermanenceRoutes } from './features/previous-permanence/routes.js';
 import { relationshipRoutes } from './features/relationships/routes.js';
 import { section47Routes } from './features/section-47/routes.js';
 import { signInRoutes } from './features/sign-in/routes.js';
@@ -82,6 +87,10 @@ export function buildApp(
       await app.register(carePlanRoutes, { db });
       await app.register(careLeaverRoutes, { db });
       await app.register(independentSupportRoutes, { db });
+      await app.register(adoptionRoutes, { db });
+      await app.register(previousPermanenceRoutes, { db });
+      await app.register(lookedAfterOutcomesRoutes, { db });
+      await app.register(motherhoodRoutes, { db });
       await app.register(caseworkRoutes, { db });
       await app.register(assessmentRoutes, { db });
       await app.register(strategyDiscussionRoutes, { db });
@@ -96,6 +105,7 @@ export function buildApp(
       await app.register(cinCensusReturnRoutes, { db, config });
       await app.register(annexARoutes, { db, config });
       await app.register(managementDecisionRoutes, { db });
+      await app.register(adopterRoutes, { db });
     },
   });
 }

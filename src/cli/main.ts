@@ -8,8 +8,9 @@ import { roles } from '../platform/roles.js';
 import { todayInEngland } from '../platform/today.js';
 import { exportAnnexA } from './annex-a.js';
 import { exportCinCensus, importCinCensusFile, parseCollectionYear, validateCinCensusFile, validateLiveCinCensus } from './cin-census.js';
-import { printClocks } from './clocks.js';
+import { printClocks, recomputeClocksCommand } from './clocks.js';
 import { generateCommand } from './generate/command.js';
+import { terminalProgress } from './generate/progress.js';
 import { seedDemo } from './seed.js';
 import { serve } from './serve.js';
 import { validateSsda903Folder } from './ssda903.js';
@@ -75,13 +76,25 @@ program
     await withDatabase(readConfig(), (h) => generateCommand(h.db, { scale: options.scale, seed: options.seed, today }));
   });
 
-program
+const clocks = program
   .command('clocks')
   .description('print every clock instance as at a date, recomputed from the case events known by then')
-  .requiredOption('--as-of <date>', 'the date, YYYY-MM-DD')
+  .option('--as-of <date>', 'the date, YYYY-MM-DD (required)')
   .option('--json', 'an array of objects: la_child_id, clock_id, started_on, due_on, completed_on, status')
-  .action(async (options: { asOf: string; json?: boolean }) => {
-    await withDatabase(readConfig(), (h) => printClocks(h.db, options.asOf, options.json === true, (text) => console.log(text)));
+  .action(async (options: { asOf?: string; json?: boolean }) => {
+    const asOf = options.asOf;
+    // Not a required option to commander: it would then ask for it before `clocks recompute` too.
+    if (asOf === undefined) return clocks.error("error: required option '--as-of <date>' not specified");
+    await withDatabase(readConfig(), (h) => printClocks(h.db, asOf, options.json === true, (text) => console.log(text)));
+  });
+clocks
+  .command('recompute')
+  .description("recalculate every child's clocks with the current clock settings, in the foreground with a progress bar")
+  .action(async () => {
+    const finished = await withDatabase(readConfig(), (h) =>
+      recomputeClocksCommand(h.db, { onlyProcess: h.engine === 'embedded', progress: terminalProgress() }, (text) => console.log(text)),
+    );
+    if (!finished) process.exitCode = 1;
   });
 
 const user = program.command('user').description('staff accounts');
@@ -94,8 +107,17 @@ user
   .option('--team <team name>')
   .option('--email <address>')
   .option('--password <password>', 'a password of at least 12 characters (avoid: it stays in shell history)')
+  .option('--swe-number <number>', 'Social Work England registration number (SW followed by digits), reported in the SSDA903 return')
   .action(
-    async (options: { username: string; name: string; role: (typeof roles)[number]; team?: string; email?: string; password?: string }) => {
+    async (options: {
+      username: string;
+      name: string;
+      role: (typeof roles)[number];
+      team?: string;
+      email?: string;
+      password?: string;
+      sweNumber?: string;
+    }) => {
       await withDatabase(readConfig(), (h) => addUser(h.db, options));
     },
   );

@@ -26,6 +26,8 @@ export interface StaffTable {
   email: string | null;
   role: Role;
   team_id: string | null;
+  /** Social Work England registration number ("SW" and digits): the SSDA903 SW_ID. */
+  swe_registration_number: string | null;
   password_hash: string;
   active: Generated<boolean>;
   failed_sign_ins: Generated<number>;
@@ -96,6 +98,8 @@ export interface AllocationsTable {
   staff_id: string | null;
   started_on: IsoDate;
   ended_on: IsoDate | null;
+  /** Why the child's social worker changed to this one (SSDA903 SW_REASON code); null when the worker did not change. */
+  change_reason: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
 }
@@ -188,6 +192,31 @@ export interface ClockTimescaleSettingsTable {
   due_unit: string | null;
   repeat_amount: number | null;
   repeat_unit: string | null;
+}
+
+/**
+ * Recalculating every child's clocks after the clock settings changed: a background job, worked
+ * through in batches of children in id order, so it resumes after a restart. At most one is
+ * queued or running; a later save supersedes it.
+ */
+export interface ClockRecalculationsTable {
+  id: Generated<string>;
+  status: ColumnType<'queued' | 'running' | 'finished' | 'failed' | 'superseded', string | undefined, string>;
+  /** The administrator whose save asked for it; null from the command line. */
+  requested_by: string | null;
+  requested_at: CreatedAt;
+  /** Children with clocks when it was asked for. */
+  total: number;
+  done: Generated<number>;
+  /** The id of the last child done (children are worked through in id order). */
+  done_up_to: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** Why it stopped, in words without personal data. */
+  failure: string | null;
+  /** Which process is working on it, and when it last reported: another process takes over once it goes quiet. */
+  runner: string | null;
+  heartbeat_at: Timestamp | null;
 }
 
 export interface PersonAliasesTable {
@@ -375,6 +404,7 @@ export interface LookedAfterReviewsTable {
   decisions: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export interface LookedAfterVisitsTable {
@@ -390,6 +420,7 @@ export interface LookedAfterVisitsTable {
   late_reason: string | null;
   visited_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export interface HealthAssessmentsTable {
@@ -401,6 +432,7 @@ export interface HealthAssessmentsTable {
   late_reason: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export interface EducationPlansTable {
@@ -412,6 +444,7 @@ export interface EducationPlansTable {
   late_reason: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export interface PermanencePlansTable {
@@ -485,6 +518,7 @@ export interface ReturnInterviewsTable {
   late_reason: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export type ExploitationRisk = 'none' | 'low' | 'medium' | 'high';
@@ -849,6 +883,7 @@ export interface AdoptionDecisionsTable {
   reason_reversed: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 /** SSDA903 AD1: an adoption, on the day of the adoption order. */
@@ -870,6 +905,59 @@ export interface AdoptionsTable {
   adopters_legal_status: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
+}
+
+/** A household of prospective adopters (Annex A list 11): its journey from enquiry to approval, or leaving. */
+export interface AdopterHouseholdsTable {
+  id: Generated<string>;
+  /** The authority's family identifier ("AF000123"), numbered by the database. */
+  family_identifier: Generated<string>;
+  fostering_for_adoption: Generated<boolean>;
+  enquiry_received_on: IsoDate;
+  stage_one_started_on: IsoDate | null;
+  stage_one_ended_on: IsoDate | null;
+  stage_two_started_on: IsoDate | null;
+  stage_two_ended_on: IsoDate | null;
+  application_submitted_on: IsoDate | null;
+  approved_on: IsoDate | null;
+  left_on: IsoDate | null;
+  /** Annex A list 11 reason for leaving: 1 withdrew, 2 put on hold, 3 refused. */
+  reason_left: string | null;
+  version: Generated<number>;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One adult of a household of prospective adopters. */
+export interface ProspectiveAdoptersTable {
+  id: Generated<string>;
+  household_id: string;
+  /** The authority's individual adopter identifier ("AP000123"), numbered by the database. */
+  adopter_identifier: Generated<string>;
+  /** 1 or 2: the order the household lists its adopters. */
+  position: number;
+  given_name: string;
+  family_name: string;
+  /** Annex A gender: "a) Male", "b) Female", "c) Not stated/recorded", "d) Neither". */
+  gender: string;
+  /** DfE ethnicity code. */
+  ethnicity: string;
+  /** Null: not known. */
+  disabled: boolean | null;
+}
+
+/** A child matched with a household of prospective adopters, and the day the child moved in. */
+export interface AdopterMatchesTable {
+  id: Generated<string>;
+  household_id: string;
+  person_id: string;
+  matched_on: IsoDate;
+  placed_on: IsoDate | null;
+  version: Generated<number>;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
 }
 
 /** SSDA903 PrevPerm: the permanence arrangement the child had before the period of care that started on period_started_on. */
@@ -885,6 +973,7 @@ export interface PreviousPermanenceTable {
   arrangement_date: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 /** SSDA903 OC2: outcomes for a child looked after continuously for 12 months at 31 March of the collection year. */
@@ -904,6 +993,7 @@ export interface LookedAfterOutcomesTable {
   intervention_offered: boolean | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 /** SSDA903 Header MOTHER and MC_DOB: whether a girl or young woman looked after is a mother. */
@@ -913,6 +1003,7 @@ export interface MotherhoodTable {
   first_child_born_on: IsoDate | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  version: Generated<number>;
 }
 
 export interface Database {
@@ -930,6 +1021,7 @@ export interface Database {
   clock_instances: ClockInstancesTable;
   clock_settings: ClockSettingsTable;
   clock_timescale_settings: ClockTimescaleSettingsTable;
+  clock_recalculations: ClockRecalculationsTable;
   person_aliases: PersonAliasesTable;
   addresses: AddressesTable;
   person_alerts: PersonAlertsTable;
@@ -981,6 +1073,9 @@ export interface Database {
   previous_permanence: PreviousPermanenceTable;
   looked_after_outcomes: LookedAfterOutcomesTable;
   motherhood: MotherhoodTable;
+  adopter_households: AdopterHouseholdsTable;
+  prospective_adopters: ProspectiveAdoptersTable;
+  adopter_matches: AdopterMatchesTable;
 }
 
 export type Staff = Selectable<StaffTable>;

@@ -14,6 +14,13 @@ const meanYearsInPost = 1 / 0.159;
 /** Weeks a post stays empty between one social worker leaving and the next starting (an assumption). */
 const meanWeeksVacant = 6;
 
+/**
+ * A plausible, invented Social Work England registration number for the nth social worker: "SW"
+ * and six digits, spread out so they do not look like a count. Made without drawing, so adding
+ * them left every other generated fact as it was.
+ */
+const syntheticSweRegistrationNumber = (n: number) => `SW${String(104_729 + n * 613).padStart(6, '0')}`;
+
 const areaNames = [
   'North',
   'South',
@@ -93,6 +100,7 @@ export async function addOrganisation(
   const staff: SyntheticStaff[] = [];
   const audit: Insertable<AuditEventsTable>[] = [];
   const usernames = new Set<string>();
+  let socialWorkers = 0;
   const addStaff = (
     role: Role,
     teamId: string | null,
@@ -116,6 +124,7 @@ export async function addOrganisation(
       email: null,
       role,
       team_id: teamId,
+      swe_registration_number: role === 'social_worker' ? syntheticSweRegistrationNumber(socialWorkers++) : null,
       password_hash: passwordHash,
       active: leftOn === null,
       must_change_password: false,

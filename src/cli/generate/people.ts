@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AllocationsTable, Database, PeopleTable } from '../../db/schema.js';
+import type { SocialWorkerChangeReasonCode } from '../../domain/codes/ssda903-social-worker-change-reason.js';
 import { generatedLaChildId } from '../../domain/people/la-child-id.js';
 import type { SyntheticChild, SyntheticEpisode, SyntheticFamily, SyntheticStaff, SyntheticTeam } from './authority.js';
 import { insertRows } from './bulk-insert.js';
@@ -61,7 +62,12 @@ export async function writePeople(
   return { families, children };
 }
 
-/** Writes each episode's allocations: one row a worker (or wait for one) in each team that held it, recorded by the team's manager. */
+/**
+ * Writes each episode's allocations: one row a worker (or wait for one) in each team that held it,
+ * recorded by the team's manager, with why the social worker changed (SSDA903 SW_REASON): first
+ * contact for the episode's first, a transfer when another team takes the child on, caseload
+ * management when a waiting child gets a worker, and the worker leaving otherwise.
+ */
 export async function writeAllocations(
   db: Kysely<Database>,
   draw: Draw,
@@ -72,8 +78,8 @@ export async function writeAllocations(
   const managerOf = new Map(teams.map((t) => [t.id, t.managerId || null]));
   const rows: Insertable<AllocationsTable>[] = [];
   for (const episode of episodes)
-    for (const stay of episode.stays)
-      for (const worker of stay.workers)
+    for (const [stayIndex, stay] of episode.stays.entries())
+      for (const [index, worker] of stay.workers.entries())
         rows.push({
           id: draw.id(),
           person_id: episode.personId,
@@ -82,6 +88,7 @@ export async function writeAllocations(
           staff_id: worker.staffId,
           started_on: worker.startedOn,
           ended_on: worker.endedOn,
+          change_reason: changeReason(stayIndex, index, stay.workers[index - 1]?.staffId),
           recorded_by: managerOf.get(stay.teamId) ?? null,
           recorded_at: officeHoursOn(worker.startedOn, draw),
         });
@@ -89,6 +96,11 @@ export async function writeAllocations(
   await insertRows(db, 'allocations', rows, (n) => step.advance(n));
   step.finish();
   return rows.length;
+}
+
+function changeReason(stayIndex: number, workerIndex: number, previousWorker: string | null | undefined): SocialWorkerChangeReasonCode {
+  if (workerIndex === 0) return stayIndex === 0 ? 'FCONTA' : 'TSPROC';
+  return previousWorker === null ? 'MANAGE' : 'LEFTRL';
 }
 
 /**

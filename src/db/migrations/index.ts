@@ -9,6 +9,10 @@ import * as assessmentAndProtection from './007_assessment_and_protection.js';
 import * as ssda903 from './009_ssda903.js';
 import * as returns from './010_returns.js';
 import * as nameSearchGist from './011_name_search_gist.js';
+import * as socialWorkerEpisodes from './012_social_worker_episodes.js';
+import * as adopters from './013_adopters.js';
+import * as clockRecalculations from './014_clock_recalculations.js';
+import * as lookedAfterCorrections from './015_looked_after_corrections.js';
 
 /** Forward-only, numbered migrations; the same files run on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +26,10 @@ const migrations: Record<string, Migration> = {
   '009_ssda903': ssda903,
   '010_returns': returns,
   '011_name_search_gist': nameSearchGist,
+  '012_social_worker_episodes': socialWorkerEpisodes,
+  '013_adopters': adopters,
+  '014_clock_recalculations': clockRecalculations,
+  '015_looked_after_corrections': lookedAfterCorrections,
 };
 
 export const migrationProvider: MigrationProvider = {

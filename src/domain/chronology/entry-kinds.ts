@@ -36,6 +36,12 @@ export const chronologyKinds = [
   { kind: 'exploitation', label: 'Exploitation risk' },
   { kind: 'prompt', label: 'Prompts to act' },
   { kind: 'care_leaver', label: 'Leaving care' },
+  { kind: 'adoption', label: 'Adoption' },
+  { kind: 'permanence_before_care', label: 'Permanence before care' },
+  { kind: 'outcomes', label: 'Yearly outcomes' },
+  { kind: 'motherhood', label: 'Motherhood' },
+  { kind: 'correction', label: 'Corrected or removed' },
+  { kind: 'adoption', label: 'Adoption' },
 ] as const;
 
 export function chronologyKindLabel(kind: string): string {
