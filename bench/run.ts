@@ -22,6 +22,7 @@ interface Options {
   connections: number;
   port: number;
   output: string;
+  engine?: BenchEngine;
 }
 
 const program = new Command('bench')
@@ -32,7 +33,13 @@ const program = new Command('bench')
   .option('--seconds <n>', 'seconds of load a page', (v) => Number.parseInt(v, 10), 20)
   .option('--connections <n>', 'people at once under load', (v) => Number.parseInt(v, 10), 50)
   .option('--port <n>', 'port of the server under load, on 127.0.0.1', (v) => Number.parseInt(v, 10), 3208)
-  .option('--output <file>', 'where the results table goes', 'bench/results.md');
+  .option('--output <file>', 'where the results table goes', 'bench/results.md')
+  .addOption(
+    new Option('--engine <engine>', 'only this engine (default: embedded, and PostgreSQL too when BENCH_DATABASE_URL is set)').choices([
+      'embedded',
+      'postgres',
+    ]),
+  );
 
 async function datasetFacts(db: Kysely<Database>): Promise<EngineResults['dataset']> {
   const { rows } = await sql<{ people: string; children: string; allocations: string; open: string; staff: string }>`
@@ -158,7 +165,12 @@ async function benchEngine(engine: BenchEngine, options: Options): Promise<Engin
 async function main(): Promise<void> {
   program.parse(process.argv);
   const options = program.opts<Options>();
-  const engines: BenchEngine[] = process.env.BENCH_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
+  const engines: BenchEngine[] = options.engine
+    ? [options.engine]
+    : process.env.BENCH_DATABASE_URL
+      ? ['embedded', 'postgres']
+      : ['embedded'];
+  if (engines.includes('postgres') && !process.env.BENCH_DATABASE_URL) throw new Error('--engine postgres needs BENCH_DATABASE_URL');
   const results: EngineResults[] = [];
   for (const engine of engines) results.push(await benchEngine(engine, options));
   const markdown = resultsMarkdown({ ...options, results });
