@@ -129,6 +129,7 @@ describe.skipIf(!chromiumInstalled)("the child's record, in the browser", () => 
 
     await clickThrough(page().getByRole('link', { name: 'Change allocation' }));
     await page().getByLabel('Social worker', { exact: true }).selectOption({ label: 'Amara Okafor (Assessment Team North)' });
+    await page().getByLabel('Managing caseloads').check();
     await clickThrough(button(page(), 'Allocate'));
 
     const allocated = page().locator('.govuk-summary-list').first();

@@ -1,7 +1,6 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { createAccount } from '../features/staff-accounts/service.js';
 import type { Role } from '../platform/roles.js';
 import { addAssessmentAndProtectionDemo } from './demo/assessment-and-protection.js';
 import { addChildRecordDemo } from './demo/child-record.js';
@@ -9,52 +8,48 @@ import { addClockDemo } from './demo/clocks.js';
 import { addFrontDoorDemo } from './demo/front-door.js';
 import { addLookedAfterDemo } from './demo/looked-after.js';
 import { addOutOfHoursDemo } from './demo/out-of-hours.js';
+import { generateAuthority } from './generate/generate.js';
 
 /** The password of every demo account; printed when Hearth starts on demo data. */
 export const demoPassword = 'hearth-demo-2026';
 
-/** One account per role for trying Hearth; usernames say what each one is. */
-export const demoLogins: { username: string; role: Role; name: string; team: string | null }[] = [
-  { username: 'social.worker', role: 'social_worker', name: 'Amara Okafor', team: 'Assessment Team North' },
-  { username: 'team.manager', role: 'team_manager', name: 'James Whitfield', team: 'Assessment Team North' },
-  { username: 'service.manager', role: 'service_manager', name: 'Priya Raman', team: 'Head of Service, Assessment and Intervention' },
-  { username: 'front.door', role: 'front_door', name: 'Tom Brennan', team: 'Front Door (MASH)' },
-  { username: 'out.of.hours', role: 'emergency_duty', name: 'Grace Mensah', team: 'Emergency Duty Team' },
-  { username: 'reviewing.officer', role: 'reviewing_officer', name: 'Helen Carter', team: 'Independent Reviewing Service' },
-  { username: 'fostering.worker', role: 'fostering_worker', name: 'Sam Doyle', team: 'Fostering Service' },
-  { username: 'analyst', role: 'performance_analyst', name: 'Ravi Shah', team: 'Performance and Intelligence' },
-  { username: 'admin', role: 'administrator', name: 'Chris Lowe', team: null },
+/**
+ * One account per role for trying Hearth; usernames say what each one is. The generator's
+ * organisation makes them (src/cli/generate/organisation.ts) with these names.
+ */
+export const demoLogins: { username: string; role: Role; name: string }[] = [
+  { username: 'social.worker', role: 'social_worker', name: 'Amara Okafor' },
+  { username: 'team.manager', role: 'team_manager', name: 'James Whitfield' },
+  { username: 'service.manager', role: 'service_manager', name: 'Priya Raman' },
+  { username: 'front.door', role: 'front_door', name: 'Tom Brennan' },
+  { username: 'out.of.hours', role: 'emergency_duty', name: 'Grace Mensah' },
+  { username: 'reviewing.officer', role: 'reviewing_officer', name: 'Helen Carter' },
+  { username: 'fostering.worker', role: 'fostering_worker', name: 'Sam Doyle' },
+  { username: 'analyst', role: 'performance_analyst', name: 'Ravi Shah' },
+  { username: 'admin', role: 'administrator', name: 'Chris Lowe' },
 ];
 
-const services: Record<string, string[]> = {
-  'Assessment and Intervention': [
-    'Front Door (MASH)',
-    'Assessment Team North',
-    'Assessment Team South',
-    'Child Protection and Children in Need',
-    'Head of Service, Assessment and Intervention',
-  ],
-  'Children in Care and Care Leavers': ['Children Looked After', 'Leaving Care', 'Fostering Service', 'Independent Reviewing Service'],
-  'Out of Hours and Performance': ['Emergency Duty Team', 'Performance and Intelligence'],
-};
-
+/** The synthetic authority's case-holding teams (small scale) that the showcase children are allocated to. */
 const caseholdingTeams = [
   'Assessment Team North',
   'Assessment Team South',
-  'Child Protection and Children in Need',
-  'Children Looked After',
+  'Children in Need and Child Protection',
+  'Children in Care',
   'Leaving Care',
 ];
 
-/** What later parts of the demo seed build on: the teams, staff and children already added. */
+/** What the showcase parts of the demo build on: the generated teams and staff, and the showcase children. */
 export interface DemoAuthority {
   faker: Faker;
   today: string;
+  /** The generated teams by name. */
   teamIds: ReadonlyMap<string, string>;
-  /** Demo sign-ins by username, and every social worker by team. */
+  /** Everyone in post by username (the demo sign-ins among them). */
   staffIds: ReadonlyMap<string, string>;
+  /** Each case-holding team's social workers in post (the demo social worker first in theirs), and its manager. */
   workersByTeam: ReadonlyMap<string, string[]>;
-  /** Every demo child's person id, in the order added. */
+  managerOfTeam: ReadonlyMap<string, string>;
+  /** Every showcase child's person id, in the order added. */
   childIds: readonly string[];
 }
 
@@ -74,61 +69,47 @@ demoParts.push(addLookedAfterDemo);
 demoParts.push(addAssessmentAndProtectionDemo);
 
 /**
- * A small demo local authority: three services, eleven teams, an account for every role plus
- * social workers in each case-holding team, and about fifty children with varied histories
- * (allocated, waiting for a worker, never allocated, re-allocated, restricted, unborn, siblings).
- * Deterministic for a seed. Names are invented.
+ * The demo local authority: the synthetic authority at small scale (services, teams, staff who
+ * came and went, families with two years of history; src/cli/generate), so the demo sign-ins see
+ * realistic worktrays, and on top of it the showcase children the browser tests and a first look
+ * need (allocated to the demo social worker, waiting for a worker, never allocated, re-allocated,
+ * restricted, unborn, siblings), with each feature's showcase cases recorded through the services.
+ * Deterministic for a seed and day. Names are invented.
  */
 export async function seedDemoAuthority(db: Kysely<Database>, today: string, seed = 2017): Promise<void> {
+  await generateAuthority(db, { scale: 'small', seed, today });
   const faker = new Faker({ locale: [en_GB, en, base] });
   faker.seed(seed);
   faker.setDefaultRefDate(`${today}T12:00:00Z`);
 
-  const teamIds = new Map<string, string>();
-  for (const [serviceName, teams] of Object.entries(services)) {
-    const service = await db.insertInto('services').values({ name: serviceName }).returning('id').executeTakeFirstOrThrow();
-    for (const name of teams) {
-      const team = await db.insertInto('teams').values({ name, service_id: service.id }).returning('id').executeTakeFirstOrThrow();
-      teamIds.set(name, team.id);
-    }
-  }
+  const teamIds = new Map((await db.selectFrom('teams').select(['id', 'name']).execute()).map((t) => [t.name, t.id]));
   const teamId = (name: string) => {
     const id = teamIds.get(name);
-    if (!id) throw new Error(`No demo team called ${name}`);
+    if (!id) throw new Error(`The synthetic authority has no team called ${name}`);
     return id;
   };
-
-  const by = { staffId: null };
-  const staffIds = new Map<string, string>();
-  for (const login of demoLogins) {
-    const id = await createAccount(
-      db,
-      by,
-      { username: login.username, displayName: login.name, role: login.role, teamId: login.team ? teamId(login.team) : undefined },
-      demoPassword,
-      false,
-    );
-    staffIds.set(login.username, id);
-  }
+  const staff = await db.selectFrom('staff').select(['id', 'username', 'role', 'team_id', 'active']).orderBy('username').execute();
+  const staffIds = new Map(staff.filter((s) => s.active).map((s) => [s.username, s.id]));
   const workersByTeam = new Map<string, string[]>();
-  workersByTeam.set('Assessment Team North', [staffIds.get('social.worker') as string]);
+  const formerWorkersByTeam = new Map<string, string[]>();
+  const managerOfTeam = new Map<string, string>();
   for (const team of caseholdingTeams) {
-    const workers = workersByTeam.get(team) ?? [];
-    for (let i = 0; i < 2; i++) {
-      const given = faker.person.firstName();
-      const family = faker.person.lastName();
-      const username = `${given}.${family}.${team.split(' ')[0]}`.toLowerCase().replace(/[^a-z.]/g, '');
-      workers.push(
-        await createAccount(
-          db,
-          by,
-          { username, displayName: `${given} ${family}`, role: 'social_worker', teamId: teamId(team) },
-          demoPassword,
-          false,
-        ),
-      );
-    }
-    workersByTeam.set(team, workers);
+    const everyone = staff.filter((s) => s.team_id === teamId(team) && s.role === 'social_worker');
+    formerWorkersByTeam.set(
+      team,
+      everyone.filter((s) => !s.active).map((s) => s.id),
+    );
+    const inTeam = staff.filter((s) => s.team_id === teamId(team) && s.active);
+    const workers = inTeam
+      .filter((s) => s.role === 'social_worker')
+      .sort((a, b) => Number(b.username === 'social.worker') - Number(a.username === 'social.worker'));
+    const manager = inTeam.find((s) => s.role === 'team_manager');
+    if (workers.length === 0 || !manager) throw new Error(`The synthetic team ${team} has no social worker or manager`);
+    workersByTeam.set(
+      team,
+      workers.map((w) => w.id),
+    );
+    managerOfTeam.set(team, manager.id);
   }
   const reviewingOfficer = staffIds.get('reviewing.officer') as string;
 
@@ -210,16 +191,31 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
         continue;
       }
       if (history === 'reallocated') {
-        const previous = faker.helpers.arrayElement(workers.filter((w) => w !== worker));
+        // The worker before was a colleague, or someone who has since left the team.
+        const others = [...workers.filter((w) => w !== worker), ...(formerWorkersByTeam.get(team) ?? [])];
+        const previous = others.length > 0 ? faker.helpers.arrayElement(others) : null;
         const handover = isoDate(faker.date.between({ from: `${referred}T12:00:00Z`, to: `${today}T12:00:00Z` }));
         await allocate(personId, team, previous, referred, handover);
         await allocate(personId, team, worker, handover);
       } else {
         await allocate(personId, team, worker, referred);
       }
-      if (team === 'Children Looked After')
+      if (team === 'Children in Care')
         await allocate(personId, 'Independent Reviewing Service', reviewingOfficer, referred, null, 'reviewing_officer');
     }
+  }
+
+  // Two brothers or sisters with the demo social worker, not referred yet: the front door's re-referral example (demo/front-door.ts).
+  const siblingsFamily = faker.person.lastName();
+  const siblingsAllocatedOn = isoDate(faker.date.recent({ days: 200 }));
+  for (let s = 0; s < 2; s++) {
+    const born = isoDate(faker.date.birthdate({ mode: 'age', min: 2, max: 12, refDate: `${today}T12:00:00Z` }));
+    await allocate(
+      await addChild(siblingsFamily, { born }),
+      'Assessment Team North',
+      staffIds.get('social.worker') as string,
+      siblingsAllocatedOn,
+    );
   }
 
   const unborn = await addChild(faker.person.lastName(), { due: isoDate(faker.date.soon({ days: 120 })) });
@@ -231,11 +227,11 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
   });
   await allocate(
     restricted,
-    'Child Protection and Children in Need',
-    (workersByTeam.get('Child Protection and Children in Need') ?? [])[0] ?? null,
+    'Children in Need and Child Protection',
+    (workersByTeam.get('Children in Need and Child Protection') ?? [])[0] ?? null,
     isoDate(faker.date.recent({ days: 200 })),
   );
-  for (const named of [(workersByTeam.get('Child Protection and Children in Need') ?? [])[0], staffIds.get('service.manager')]) {
+  for (const named of [(workersByTeam.get('Children in Need and Child Protection') ?? [])[0], staffIds.get('service.manager')]) {
     if (named)
       await db
         .insertInto('restricted_record_access')
@@ -243,7 +239,7 @@ export async function seedDemoAuthority(db: Kysely<Database>, today: string, see
         .execute();
   }
 
-  const authority: DemoAuthority = { faker, today, teamIds, staffIds, workersByTeam, childIds };
+  const authority: DemoAuthority = { faker, today, teamIds, staffIds, workersByTeam, managerOfTeam, childIds };
   for (const addPart of demoParts) await addPart(db, authority);
 
   await db

@@ -47,9 +47,9 @@ function ok(result: { ok: true } | { ok: false; problems: { message: string }[] 
 }
 
 /**
- * The assessment and protection part of the demo: for children allocated in the Assessment and
- * Intervention service, a referral some weeks back and what followed it (one still waiting for its assessment), all through the services
- * with the clocks running: assessments on time, late with reasons, open and overdue, returned for
+ * The assessment and protection part of the demo: for showcase children allocated in the assessment
+ * and child protection teams, a referral some weeks back and what followed it (one still waiting
+ * for its assessment), decided by the team's manager, all through the services with the clocks running: assessments on time, late with reasons, open and overdue, returned for
  * more work, a disabled child's assessment; strategy discussions, section 47 enquiries and
  * conferences; child protection plans with core groups, reviews and visits (one drifting); child
  * in need plans; supervision with actions on workers' worktrays; closures and plan ends with the
@@ -58,10 +58,8 @@ function ok(result: { ok: true } | { ok: false; problems: { message: string }[] 
 export async function addAssessmentAndProtectionDemo(db: Kysely<Database>, authority: DemoAuthority): Promise<void> {
   const { faker, today } = authority;
   const ago = (workingDays: number): IsoDate => calendar.addWorkingDays(today, -workingDays);
-  const north = authority.teamIds.get('Assessment Team North');
-  const teams = ['Assessment Team North', 'Assessment Team South', 'Child Protection and Children in Need'].map((t) =>
-    authority.teamIds.get(t),
-  );
+  const teamNames = ['Assessment Team North', 'Assessment Team South', 'Children in Need and Child Protection'];
+  const teams = teamNames.map((t) => authority.teamIds.get(t));
   const referred = new Set((await db.selectFrom('referrals').select('person_id').execute()).map((r) => r.person_id));
   const allocations = (
     await db
@@ -73,6 +71,7 @@ export async function addAssessmentAndProtectionDemo(db: Kysely<Database>, autho
       .where('allocations.staff_id', 'is not', null)
       .where('people.restricted', '=', false)
       .where('people.date_of_birth', 'is not', null)
+      .where('allocations.person_id', 'in', [...authority.childIds])
       .where(
         'allocations.team_id',
         'in',
@@ -92,14 +91,13 @@ export async function addAssessmentAndProtectionDemo(db: Kysely<Database>, autho
     actorCache.set(staffId, loaded);
     return loaded;
   };
-  const teamManager = await actor(authority.staffIds.get('team.manager') as string);
-  const serviceManager = await actor(authority.staffIds.get('service.manager') as string);
+  const managerOf = (teamId: string) => actor(authority.managerOfTeam.get(teamNames[teams.indexOf(teamId)] as string) as string);
 
   for (const [index, allocation] of ordered.slice(0, stories.length * 2).entries()) {
     const story = stories[index % stories.length] as Story;
     const personId = allocation.person_id;
     const worker = await actor(allocation.staff_id as string);
-    const manager = allocation.team_id === north ? teamManager : serviceManager;
+    const manager = await managerOf(allocation.team_id);
     const referredOn = ago(
       story === 'assessment_overdue' ? 52 : story === 'disabled_child_assessment' || story === 'awaiting_assessment' ? 12 : 95,
     );

@@ -8,7 +8,6 @@ import { calendar } from '../../features/clocks/service.js';
 import { recordContact } from '../../features/front-door/contacts/service.js';
 import { decideContact, recordReferrerInformed } from '../../features/front-door/decisions/service.js';
 import { closeReferral, openReferral } from '../../features/front-door/referrals/service.js';
-import { setFrontDoorTeam } from '../../features/teams/service.js';
 import { withChildRecord } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { instantInEngland } from '../../platform/england-time.js';
@@ -46,8 +45,7 @@ const rationales: Record<ContactDecision, string> = {
 };
 
 /**
- * The front door part of the demo: the MASH team marked as the front door; contacts waiting for a
- * decision (some received today, some due today, some overdue); contacts decided by the head of
+ * The front door part of the demo, on the showcase children: contacts waiting for a decision (some received today, some due today, some overdue); contacts decided by the head of
  * service (no further action, advice, early help, referrals and a strategy discussion), most with
  * the referrer told; one child referred again within 12 months; and a brother and sister in
  * Assessment Team North (or not allocated) whose older sibling's episode closed this year, so a new
@@ -55,16 +53,12 @@ const rationales: Record<ContactDecision, string> = {
  */
 export async function addFrontDoorDemo(db: Kysely<Database>, authority: DemoAuthority): Promise<void> {
   const { faker, today } = authority;
-  const frontDoorTeam = authority.teamIds.get('Front Door (MASH)');
-  if (!frontDoorTeam) throw new Error('The demo front door team is missing');
-  await setFrontDoorTeam(db, { staffId: null }, frontDoorTeam);
   const officer = await loadActor(db, authority.staffIds.get('front.door') as string, '127.0.0.1');
   const head = await loadActor(db, authority.staffIds.get('service.manager') as string, '127.0.0.1');
   if (!officer || !head) throw new Error('The demo front door accounts are missing');
 
-  const serviceTeams = ['Assessment Team North', 'Assessment Team South', 'Child Protection and Children in Need'].map((name) =>
-    authority.teamIds.get(name),
-  );
+  // The head of service decides these contacts: children in the teams of their service, or not allocated.
+  const serviceTeams = ['Assessment Team North', 'Assessment Team South'].map((name) => authority.teamIds.get(name));
   const allocations = await db.selectFrom('allocations').select(['person_id', 'team_id']).where('ended_on', 'is', null).execute();
   const restricted = new Set((await db.selectFrom('people').select('id').where('restricted', '=', true).execute()).map((r) => r.id));
   const notAllocated = authority.childIds.filter((id) => !restricted.has(id) && !allocations.some((a) => a.person_id === id));

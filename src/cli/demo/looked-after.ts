@@ -54,7 +54,7 @@ async function actorFor(db: Kysely<Database>, staffId: string): Promise<Actor> {
 }
 
 /**
- * Children looked after and care leavers in the demo: the children of the Children Looked After
+ * Children looked after and care leavers in the demo: the showcase children of the Children in Care
  * team get periods of care with legal status changes and moves, reviews (some late), visits in the
  * child's words, health assessments and education plans, and some go missing (return interviews
  * on time, late and never offered); a few went through pre-proceedings and care proceedings. The
@@ -70,8 +70,9 @@ export async function addLookedAfterDemo(db: Kysely<Database>, authority: DemoAu
     .select(['allocations.person_id', 'allocations.team_id', 'allocations.staff_id', 'people.date_of_birth'])
     .where('allocations.kind', '=', 'social_worker')
     .where('allocations.ended_on', 'is', null)
-    .where('allocations.team_id', 'in', [teamOf('Children Looked After'), teamOf('Leaving Care')])
+    .where('allocations.team_id', 'in', [teamOf('Children in Care'), teamOf('Leaving Care')])
     .where('people.restricted', '=', false)
+    .where('allocations.person_id', 'in', [...authority.childIds])
     .orderBy('people.la_child_id')
     .execute();
   const reviewingOfficer = await actorFor(db, authority.staffIds.get('reviewing.officer') as string);
@@ -90,8 +91,7 @@ export async function addLookedAfterDemo(db: Kysely<Database>, authority: DemoAu
   let index = 0;
   for (const row of rows) {
     if (!row.date_of_birth) continue;
-    const teamWorkers =
-      authority.workersByTeam.get(row.team_id === teamOf('Leaving Care') ? 'Leaving Care' : 'Children Looked After') ?? [];
+    const teamWorkers = authority.workersByTeam.get(row.team_id === teamOf('Leaving Care') ? 'Leaving Care' : 'Children in Care') ?? [];
     const worker = await actorFor(db, row.staff_id ?? (teamWorkers[0] as string));
     if (row.team_id === teamOf('Leaving Care')) await addCareLeaver(row.person_id, row.date_of_birth, worker);
     else

@@ -89,6 +89,7 @@ export async function addOutOfHoursDemo(db: Kysely<Database>, authority: DemoAut
   const restricted = new Set((await db.selectFrom('people').select('id').where('restricted', '=', true).execute()).map((r) => r.id));
   const children = authority.childIds.filter((id) => !restricted.has(id));
   const now = Date.now();
+  const callIds: string[] = [];
 
   for (let nightsAgo = 14; nightsAgo >= 1; nightsAgo--) {
     const night = addCalendarDays(today, -nightsAgo);
@@ -126,6 +127,7 @@ export async function addOutOfHoursDemo(db: Kysely<Database>, authority: DemoAut
         visitNeeded: answer === 'answered' && story.visitNeeded,
         outcome: answer === 'answered' ? story.outcome : '',
       });
+      callIds.push(id);
       if (answer !== 'answered') {
         for (const [attempt, result] of faker.helpers
           .arrayElement([['no_answer'], ['no_answer', 'reached'], ['left_message'], ['reached']] as const)
@@ -138,7 +140,13 @@ export async function addOutOfHoursDemo(db: Kysely<Database>, authority: DemoAut
   }
 
   const teamNames = new Map([...authority.teamIds].map(([name, id]) => [id, name]));
-  const waiting = await db.selectFrom('handover_items').select(['id', 'team_id', 'handover_on']).where('accepted_at', 'is', null).execute();
+  if (callIds.length === 0) return;
+  const waiting = await db
+    .selectFrom('handover_items')
+    .select(['id', 'team_id', 'handover_on'])
+    .where('accepted_at', 'is', null)
+    .where('call_id', 'in', callIds)
+    .execute();
   for (const item of waiting) {
     if (item.handover_on >= today || faker.number.int({ min: 1, max: 8 }) === 1) continue;
     const team = item.team_id ? teamNames.get(item.team_id) : undefined;
