@@ -224,6 +224,7 @@ describe("the child's record", () => {
       const toWorker = await manager.post(`/children/${jayden}/allocation`, {
         teamId: fixture.teams.north,
         staffId: fixture.staff.worker?.id as string,
+        changeReason: 'MANAGE',
         'startedOn-day': '2',
         'startedOn-month': '9',
         'startedOn-year': '2026',

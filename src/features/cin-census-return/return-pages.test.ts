@@ -117,6 +117,7 @@ describe('the CIN census and Annex A pages', () => {
       'List 8 Children in care',
       'List 9 Care leavers',
       'List 10 Adoption',
+      'List 11 Adopters',
     ]);
     const referrals = workbook.getWorksheet('List 3 Referrals') as ExcelJS.Worksheet;
     expect((referrals.getRow(1).values as unknown[]).slice(1)).toEqual([
